@@ -1,0 +1,60 @@
+import type * as Undici from 'undici';
+import { environmentHasProxy, type ProxySettings } from './proxySettings';
+
+/** undici and the one keep-alive dispatcher every request goes through. */
+export interface Transport {
+  readonly undici: typeof Undici;
+  readonly dispatcher: Undici.Dispatcher;
+}
+
+/**
+ * Owns the dispatcher. undici is imported on the first request, not at
+ * activation; the dispatcher is rebuilt only when the proxy settings change.
+ */
+export class LazyDispatcher {
+  private current: { readonly key: string; readonly transport: Transport } | undefined;
+  private disposed = false;
+
+  async get(proxy: ProxySettings): Promise<Transport> {
+    const key = JSON.stringify([proxy.proxyUrl ?? '', proxy.strictSSL, environmentHasProxy(process.env)]);
+    if (this.current?.key === key) {
+      return this.current.transport;
+    }
+    const undici = await import('undici');
+    if (this.disposed) {
+      throw new Error('The HTTP client was disposed.');
+    }
+    if (this.current?.key !== key) {
+      this.close();
+      this.current = { key, transport: { undici, dispatcher: createDispatcher(undici, proxy) } };
+    }
+    return this.current.transport;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.close();
+  }
+
+  private close(): void {
+    // Closing lets in-flight requests finish; nothing waits for it.
+    this.current?.transport.dispatcher.close().catch(() => undefined);
+    this.current = undefined;
+  }
+}
+
+function createDispatcher(undici: typeof Undici, proxy: ProxySettings): Undici.Dispatcher {
+  const requestTls = { rejectUnauthorized: proxy.strictSSL };
+  if (proxy.proxyUrl) {
+    return new undici.EnvHttpProxyAgent({
+      httpProxy: proxy.proxyUrl,
+      httpsProxy: proxy.proxyUrl,
+      requestTls,
+      proxyTls: requestTls,
+    });
+  }
+  if (environmentHasProxy(process.env)) {
+    return new undici.EnvHttpProxyAgent({ requestTls, proxyTls: requestTls });
+  }
+  return new undici.Agent();
+}

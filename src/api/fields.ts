@@ -1,0 +1,72 @@
+/**
+ * Readers for fields of untrusted JSON. They look at own properties only, so
+ * keys like `__proto__` or `constructor` in a response are plain data, and
+ * they never turn an object into "[object Object]".
+ */
+
+/** Longest string kept from any API field; the rest of a hostile 1 MB string is dropped. */
+export const MAX_FIELD_LENGTH = 20_000;
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function field(object: JsonObject, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+}
+
+/** A non-empty string (numbers are accepted and printed), capped at {@link MAX_FIELD_LENGTH}. */
+export function stringField(object: JsonObject, key: string): string | undefined {
+  const value = field(object, key);
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return String(value);
+  }
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const trimmed = value.trim();
+  if (trimmed === '') {
+    return undefined;
+  }
+  return trimmed.length > MAX_FIELD_LENGTH ? trimmed.slice(0, MAX_FIELD_LENGTH) : trimmed;
+}
+
+/** A finite number, also from a numeric string such as `"42"`. */
+export function numberField(object: JsonObject, key: string): number | undefined {
+  const value = field(object, key);
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? value : undefined;
+  }
+  if (typeof value === 'string' && value.trim() !== '') {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) ? parsed : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Epoch milliseconds from a timestamp in seconds or milliseconds (decided by
+ * magnitude: below 1e11 is seconds), a numeric string, or an ISO date string.
+ */
+export function timeField(object: JsonObject, key: string): number | undefined {
+  const numeric = numberField(object, key);
+  if (numeric !== undefined) {
+    if (numeric <= 0) {
+      return undefined;
+    }
+    return numeric < 1e11 ? numeric * 1000 : numeric;
+  }
+  const text = stringField(object, key);
+  if (text === undefined) {
+    return undefined;
+  }
+  const parsed = Date.parse(text);
+  return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+/** Drops keys whose value is undefined, so parsed and restored objects are equal and small. */
+export function withoutUndefined<T extends object>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}

@@ -1,0 +1,182 @@
+import type { Logger } from '../log';
+import { parseBaseUrl } from './baseUrl';
+import { LazyDispatcher } from './dispatcher';
+import { describeErrorBody, errorCodeFromBody, looksLikeHtml } from './errorBody';
+import { ApiError } from './errors';
+import type { ProxySettings } from './proxySettings';
+import { parseRetryAfter } from './retryAfter';
+import { parseTaskSnapshot, type TaskSnapshot } from './taskSnapshot';
+
+/** Bodies above this are refused: a task status is a few kilobytes at most. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpSettings {
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  readonly proxy: ProxySettings;
+}
+
+/** Anything that can query a task; the scheduler depends on this, not on HTTP. */
+export interface TaskQueryClient {
+  query(taskId: string, apiKey: string, signal?: AbortSignal): Promise<TaskSnapshot>;
+}
+
+interface RawResponse {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly retryAfter: string | undefined;
+  readonly text: string;
+}
+
+/** The unified video API over undici, with one keep-alive dispatcher. */
+export class VideoApiClient implements TaskQueryClient {
+  private readonly dispatcher = new LazyDispatcher();
+
+  constructor(
+    private readonly settings: () => HttpSettings,
+    private readonly log: Logger,
+  ) {}
+
+  async query(taskId: string, apiKey: string, signal?: AbortSignal): Promise<TaskSnapshot> {
+    const url = new URL('/v1/video/query', parseBaseUrl(this.settings().baseUrl));
+    url.searchParams.set('id', taskId);
+    const response = await this.get(url, apiKey, signal);
+    return parseTaskSnapshot(parseJsonBody(response));
+  }
+
+  dispose(): void {
+    this.dispatcher.dispose();
+  }
+
+  private async get(url: URL, apiKey: string, signal: AbortSignal | undefined): Promise<RawResponse> {
+    const { timeoutMs, proxy } = this.settings();
+    const { undici, dispatcher } = await this.dispatcher.get(proxy);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const started = Date.now();
+    const where = `GET ${url.pathname}${url.search}`;
+    let response: RawResponse;
+    try {
+      const { statusCode, headers, body } = await undici.request(url, {
+        method: 'GET',
+        dispatcher,
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          accept: 'application/json',
+          'content-type': 'application/json',
+        },
+      });
+      response = {
+        status: statusCode,
+        contentType: headerValue(headers['content-type']),
+        retryAfter: headerValue(headers['retry-after']),
+        text: await readCapped(body),
+      };
+    } catch (error) {
+      const failure = toApiError(error, timeout.aborted, timeoutMs, url);
+      this.log.warn(`${where} failed after ${Date.now() - started} ms: ${failure.message}${causeOf(error)}`);
+      throw failure;
+    }
+    this.log.info(`${where} ${response.status} ${Date.now() - started} ms`);
+    throwForStatus(response);
+    return response;
+  }
+}
+
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      body.destroy();
+      throw new ApiError('badResponse', `The gateway sent more than ${MAX_BODY_BYTES / 1024 / 1024} MiB for one task; it was ignored.`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function throwForStatus(response: RawResponse): void {
+  const { status } = response;
+  if (status >= 200 && status < 300) {
+    if (errorCodeFromBody(response.text) === 'task_not_exist') {
+      throw new ApiError('notFound', 'The gateway does not know this task id.', { httpStatus: status });
+    }
+    return;
+  }
+  const said = describeErrorBody(response.text, response.contentType);
+  const suffix = said === undefined ? '' : `: ${said}`;
+  const details = { httpStatus: status, retryAfterMs: parseRetryAfter(response.retryAfter, Date.now()) };
+  if (status === 401 || status === 403) {
+    throw new ApiError('auth', `The gateway rejected the API key (HTTP ${status})${suffix}`, details);
+  }
+  if (status === 404 || errorCodeFromBody(response.text) === 'task_not_exist') {
+    throw new ApiError('notFound', `The gateway does not know this task id (HTTP ${status})${suffix}`, details);
+  }
+  if (status === 429) {
+    throw new ApiError('rateLimited', `The gateway is rate limiting requests (HTTP 429)${suffix}`, details);
+  }
+  if (status >= 500) {
+    throw new ApiError('unavailable', `The gateway had an error (HTTP ${status})${suffix}`, details);
+  }
+  if (status >= 300 && status < 400) {
+    // Redirects are not followed: the key must not travel to another origin.
+    throw new ApiError('rejected', `The gateway redirected the request (HTTP ${status}); check anyapiVideo.baseUrl.`, details);
+  }
+  throw new ApiError('rejected', `The gateway refused the request (HTTP ${status})${suffix}`, details);
+}
+
+function parseJsonBody(response: RawResponse): unknown {
+  if (response.text.trim() === '') {
+    throw new ApiError('badResponse', 'The gateway sent an empty answer.', { httpStatus: response.status });
+  }
+  try {
+    return JSON.parse(response.text);
+  } catch {
+    const what = looksLikeHtml(response.text, response.contentType)
+      ? describeErrorBody(response.text, response.contentType)
+      : 'a body that is not valid JSON (truncated or garbled)';
+    throw new ApiError('badResponse', `The gateway sent ${what} instead of a task status.`, {
+      httpStatus: response.status,
+    });
+  }
+}
+
+function toApiError(error: unknown, timedOut: boolean, timeoutMs: number, url: URL): ApiError {
+  if (error instanceof ApiError) {
+    return error;
+  }
+  if (timedOut) {
+    return new ApiError('timeout', `The gateway did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+  }
+  const code = errorCode(error);
+  return new ApiError(
+    'network',
+    `Could not reach the gateway at ${url.origin}${code ? ` (${code})` : ''}. Check the network, proxy settings and anyapiVideo.baseUrl.`,
+  );
+}
+
+function errorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && !code.startsWith('UND_ERR_')) {
+      return code;
+    }
+    if (current.name === 'AbortError') {
+      return 'aborted';
+    }
+    current = current.cause;
+  }
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string'
+    ? String((error as { code?: unknown }).code)
+    : undefined;
+}
+
+function causeOf(error: unknown): string {
+  return error instanceof Error && error.cause instanceof Error ? ` (cause: ${error.cause.message})` : '';
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+
+/** A canned HTTP answer. Objects are sent as JSON. */
+export interface FakeResponse {
+  readonly status?: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body: string | object;
+}
+
+/** What the gateway does instead of answering normally. */
+export type Fault =
+  | FakeResponse
+  /** Accept the request and never answer. */
+  | 'hang'
+  /** Destroy the socket mid-body. */
+  | 'reset';
+
+/** A task's answers, one per query; the last one repeats. */
+export type TaskScript = readonly object[];
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly taskId: string | null;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly at: number;
+}
+
+const ASSETS = path.join(__dirname, '..', '..', '..', 'test', 'fakeGateway', 'assets');
+const MEDIA_TYPES: Record<string, string> = { '.mp4': 'video/mp4', '.jpg': 'image/jpeg' };
+
+/**
+ * A real HTTP server on 127.0.0.1 that speaks the unified video API:
+ * `GET /v1/video/query?id=…` with Bearer auth, scripted task progressions,
+ * injectable faults, and `/files/…` media with range requests (browsers ask
+ * for `Range: bytes=0-` before they play a video).
+ */
+export class FakeGateway {
+  /** The key requests must carry; `undefined` accepts any. */
+  apiKey: string | undefined = 'test-key';
+  /** Delay before every answer. */
+  latencyMs = 0;
+  /** How unknown ids are answered: 404, or 400 with `code: task_not_exist` as new-api gateways do. */
+  notFoundStyle: 404 | 400 = 400;
+  readonly requests: RecordedRequest[] = [];
+
+  private readonly tasks = new Map<string, { script: TaskScript; served: number }>();
+  private readonly faults = new Map<string, { fault: Fault; remaining: number }>();
+  private readonly sockets = new Set<import('node:net').Socket>();
+  private inFlight = 0;
+  private maxInFlight = 0;
+
+  private constructor(private readonly server: http.Server) {
+    server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
+      this.handle(request, response).catch((error: unknown) => {
+        response.destroy(error instanceof Error ? error : new Error(String(error)));
+      });
+    });
+    server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  /** Starts listening on 127.0.0.1 (a random free port unless one is given). */
+  static async start(port = 0): Promise<FakeGateway> {
+    const gateway = new FakeGateway(http.createServer());
+    await new Promise<void>((resolve, reject) => {
+      gateway.server.once('error', reject);
+      gateway.server.listen(port, '127.0.0.1', resolve);
+    });
+    return gateway;
+  }
+
+  /** The origin to use as `anyapiVideo.baseUrl`. */
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** URL of a media file the gateway serves, e.g. `sample.mp4`. */
+  mediaUrl(name: string): string {
+    return `${this.url}/files/${name}`;
+  }
+
+  setTask(id: string, script: TaskScript): void {
+    this.tasks.set(id, { script, served: 0 });
+  }
+
+  /** Answers queries for `taskId` (or every task with `'*'`) with a fault, `times` times (default: until cleared). */
+  fail(taskId: string, fault: Fault, times = Infinity): void {
+    this.faults.set(taskId, { fault, remaining: times });
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  queriesFor(taskId: string): RecordedRequest[] {
+    return this.requests.filter((request) => request.taskId === taskId);
+  }
+
+  /** The most queries that were ever in flight at once. */
+  get peakConcurrency(): number {
+    return this.maxInFlight;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) {
+      socket.destroy();
+    }
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', this.url);
+    if (url.pathname.startsWith('/files/')) {
+      serveFile(request, response, url.pathname.slice('/files/'.length));
+      return;
+    }
+    const taskId = url.searchParams.get('id');
+    this.requests.push({ method: request.method ?? '', url: request.url ?? '', taskId, headers: request.headers, at: Date.now() });
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    response.on('close', () => this.inFlight--);
+    if (this.latencyMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    }
+    const fault = this.takeFault(taskId);
+    if (fault === 'hang') {
+      return;
+    }
+    if (fault === 'reset') {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      response.write('{"id":"');
+      setImmediate(() => response.destroy());
+      return;
+    }
+    send(response, fault ?? this.answer(request, url, taskId));
+  }
+
+  private takeFault(taskId: string | null): Fault | undefined {
+    for (const key of [taskId ?? '', '*']) {
+      const entry = this.faults.get(key);
+      if (entry && entry.remaining > 0) {
+        entry.remaining--;
+        return entry.fault;
+      }
+    }
+    return undefined;
+  }
+
+  private answer(request: http.IncomingMessage, url: URL, taskId: string | null): FakeResponse {
+    if (request.method !== 'GET' || url.pathname !== '/v1/video/query') {
+      return { status: 404, body: { error: { message: 'Invalid URL (GET ' + url.pathname + ')', type: 'invalid_request_error' } } };
+    }
+    if (this.apiKey !== undefined && request.headers.authorization !== `Bearer ${this.apiKey}`) {
+      return { status: 401, body: { error: { message: '无效的令牌 (invalid token)', type: 'new_api_error', code: '' } } };
+    }
+    const task = taskId === null ? undefined : this.tasks.get(taskId);
+    if (!task) {
+      return this.notFoundStyle === 404
+        ? { status: 404, body: { error: { message: 'task not found', type: 'invalid_request_error' } } }
+        : { status: 400, body: { code: 'task_not_exist', message: 'task_not_exist', data: null } };
+    }
+    const body = task.script[Math.min(task.served, task.script.length - 1)];
+    task.served++;
+    return { status: 200, body };
+  }
+}
+
+function send(response: http.ServerResponse, answer: FakeResponse): void {
+  const body = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+  const headers = { 'content-type': typeof answer.body === 'string' ? 'text/plain' : 'application/json', ...answer.headers };
+  response.writeHead(answer.status ?? 200, headers);
+  response.end(body);
+}
+
+function serveFile(request: http.IncomingMessage, response: http.ServerResponse, name: string): void {
+  const type = MEDIA_TYPES[path.extname(name)];
+  if (type === undefined || name.includes('/') || name.includes('..')) {
+    response.writeHead(404).end();
+    return;
+  }
+  let data: Buffer;
+  try {
+    data = readFileSync(path.join(ASSETS, name));
+  } catch {
+    response.writeHead(404).end();
+    return;
+  }
+  const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
+  if (!range) {
+    response.writeHead(200, { 'content-type': type, 'content-length': data.length, 'accept-ranges': 'bytes' });
+    response.end(request.method === 'HEAD' ? undefined : data);
+    return;
+  }
+  const start = range[1] === '' ? Math.max(0, data.length - Number(range[2])) : Number(range[1]);
+  const end = range[1] !== '' && range[2] !== '' ? Math.min(Number(range[2]), data.length - 1) : data.length - 1;
+  if (start > end || start >= data.length) {
+    response.writeHead(416, { 'content-range': `bytes */${data.length}` }).end();
+    return;
+  }
+  response.writeHead(206, {
+    'content-type': type,
+    'content-length': end - start + 1,
+    'content-range': `bytes ${start}-${end}/${data.length}`,
+    'accept-ranges': 'bytes',
+  });
+  response.end(request.method === 'HEAD' ? undefined : data.subarray(start, end + 1));
+}

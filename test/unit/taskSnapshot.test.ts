@@ -1,0 +1,103 @@
+import * as assert from 'node:assert/strict';
+import { ApiError } from '../../src/api/errors';
+import { parseTaskSnapshot, stripCodeFence } from '../../src/api/taskSnapshot';
+import { FakeGateway } from '../fakeGateway/fakeGateway';
+import { minimalPending, richCompleted, UNFENCED_PROMPT } from '../fakeGateway/scenarios';
+
+describe('parseTaskSnapshot', () => {
+  it('reads the minimal seed example (timestamp in milliseconds, fenced prompt)', () => {
+    const snapshot = parseTaskSnapshot(minimalPending('033fa60e-f37c-4ff6-a44d-5585ffea938d'));
+    assert.equal(snapshot.serverId, '033fa60e-f37c-4ff6-a44d-5585ffea938d');
+    assert.equal(snapshot.status, 'queued');
+    assert.equal(snapshot.rawStatus, 'pending');
+    assert.equal(snapshot.videoUrl, undefined);
+    assert.equal(snapshot.updatedAt, 1750323167003);
+    assert.equal(snapshot.enhancedPrompt, UNFENCED_PROMPT);
+  });
+
+  it('reads the rich seed example (timestamps in seconds)', async () => {
+    const gateway = await FakeGateway.start();
+    try {
+      const snapshot = parseTaskSnapshot(richCompleted('grok:299604b7', gateway));
+      assert.equal(snapshot.status, 'succeeded');
+      assert.equal(snapshot.progress, 100);
+      assert.equal(snapshot.model, 'grok-3');
+      assert.equal(snapshot.ratio, '3:2');
+      assert.equal(snapshot.prompt, 'cat fish  --mode=custom');
+      assert.equal(snapshot.error, undefined, 'an empty error string is no error');
+      assert.equal(snapshot.completedAt, 1764522552000);
+      assert.equal(snapshot.updatedAt, 1764522552000);
+      assert.equal(snapshot.videoUrl, gateway.mediaUrl('sample.mp4'));
+      assert.equal(snapshot.thumbnailUrl, gateway.mediaUrl('sample.jpg'));
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('reads timestamps as numeric strings and ISO dates, and drops unreadable ones', () => {
+    assert.equal(parseTaskSnapshot({ status: 'pending', status_update_time: '1764522552' }).updatedAt, 1764522552000);
+    assert.equal(parseTaskSnapshot({ status: 'pending', status_update_time: '1750323167003' }).updatedAt, 1750323167003);
+    assert.equal(
+      parseTaskSnapshot({ status: 'pending', status_update_time: '2025-12-01T00:00:00Z' }).updatedAt,
+      Date.parse('2025-12-01T00:00:00Z'),
+    );
+    assert.equal(parseTaskSnapshot({ status: 'pending', status_update_time: 'soon' }).updatedAt, undefined);
+    assert.equal(parseTaskSnapshot({ status: 'pending' }).updatedAt, undefined);
+  });
+
+  it('clamps progress to 0–100 and accepts it as a string or as detail.progress_pct', () => {
+    assert.equal(parseTaskSnapshot({ status: 'running', progress: '42' }).progress, 42);
+    assert.equal(parseTaskSnapshot({ status: 'running', progress: 150 }).progress, 100);
+    assert.equal(parseTaskSnapshot({ status: 'running', progress: -1 }).progress, 0);
+    assert.equal(parseTaskSnapshot({ status: 'running', progress: 'half' }).progress, undefined);
+    assert.equal(parseTaskSnapshot({ status: 'running', detail: { progress_pct: 0.42 } }).progress, 42);
+    assert.equal(parseTaskSnapshot({ status: 'running', detail: { progress_pct: 63 } }).progress, 63);
+  });
+
+  it('takes the first non-empty failure reason of every known shape', () => {
+    const reason = (body: object): string | undefined => parseTaskSnapshot({ status: 'failed', ...body }).error;
+    assert.equal(reason({ error: 'quota exceeded' }), 'quota exceeded');
+    assert.equal(reason({ error: { code: 'policy', message: 'rejected by policy' } }), 'rejected by policy');
+    assert.equal(reason({ error: { code: 'policy_only' } }), 'policy_only');
+    assert.equal(reason({ error: '', fail_reason: 'no credits' }), 'no credits');
+    assert.equal(reason({ error_message: 'upstream timeout' }), 'upstream timeout');
+    assert.equal(reason({ error: { nested: { deep: true } } }), undefined, 'never [object Object]');
+  });
+
+  it('unwraps a { data: task } envelope', () => {
+    assert.equal(parseTaskSnapshot({ code: 'success', data: { id: 'x', status: 'completed' } }).status, 'succeeded');
+  });
+
+  it('keeps an unknown status word, and treats prototype keys as plain data', () => {
+    const body = JSON.parse('{"status":"moderating","__proto__":{"polluted":true},"constructor":{"prototype":{"bad":1}}}');
+    const snapshot = parseTaskSnapshot(body);
+    assert.equal(snapshot.status, 'unknown');
+    assert.equal(snapshot.rawStatus, 'moderating');
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal(({} as Record<string, unknown>).bad, undefined);
+  });
+
+  it('caps very long strings', () => {
+    const snapshot = parseTaskSnapshot({ status: 'completed', prompt: 'x'.repeat(1_000_000) });
+    assert.equal(snapshot.prompt?.length, 20_000);
+  });
+
+  it('refuses bodies that are not a task', () => {
+    for (const body of [null, [], 'completed', 42, {}, { status: {} }]) {
+      assert.throws(() => parseTaskSnapshot(body), (error: unknown) => error instanceof ApiError && error.kind === 'badResponse');
+    }
+  });
+});
+
+describe('stripCodeFence', () => {
+  it('removes a fence with or without a language tag', () => {
+    assert.equal(stripCodeFence('```\nhello\nworld\n```'), 'hello\nworld');
+    assert.equal(stripCodeFence('```text\nhello\n```'), 'hello');
+  });
+
+  it('leaves unfenced text alone and drops empty fences', () => {
+    assert.equal(stripCodeFence('plain text'), 'plain text');
+    assert.equal(stripCodeFence('```\n```'), undefined);
+    assert.equal(stripCodeFence(undefined), undefined);
+  });
+});
