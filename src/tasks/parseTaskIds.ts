@@ -1,0 +1,75 @@
+import { field, isObject, stringField } from '../api/fields';
+
+/** Longer ids are refused: real ones are under 100 characters. */
+export const MAX_TASK_ID_LENGTH = 200;
+/** More ids than this in one paste is almost certainly the wrong text. */
+export const MAX_IDS_PER_INPUT = 500;
+
+export type ParsedTaskIds = { readonly ids: string[] } | { readonly error: string };
+
+/**
+ * Reads what the user typed or pasted into "Track Video Task": one or many
+ * ids separated by spaces, commas or new lines, or a create/query JSON
+ * response (or an array of them), from which the `id` is taken.
+ */
+export function parseTaskIds(input: string): ParsedTaskIds {
+  const text = input.trim();
+  if (text === '') {
+    return { error: 'Enter a task id, several separated by spaces or commas, or paste a JSON response.' };
+  }
+  const fromJson = idsFromJson(text);
+  const candidates = fromJson ?? text.split(/[\s,;]+/).filter((part) => part !== '');
+  if (candidates.length === 0) {
+    return { error: 'That JSON has no "id" field. Paste the response of the create or query request.' };
+  }
+  if (candidates.length > MAX_IDS_PER_INPUT) {
+    return { error: `That is ${candidates.length} ids; track at most ${MAX_IDS_PER_INPUT} at once.` };
+  }
+  for (const id of candidates) {
+    const problem = checkTaskId(id);
+    if (problem) {
+      return { error: problem };
+    }
+  }
+  return { ids: [...new Set(candidates)] };
+}
+
+/** Why a single id cannot be a task id, or undefined when it can. */
+export function checkTaskId(id: string): string | undefined {
+  if (id.length > MAX_TASK_ID_LENGTH) {
+    return `A task id is at most ${MAX_TASK_ID_LENGTH} characters; this one has ${id.length}.`;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(id)) {
+    return 'A task id cannot contain control or invisible characters.';
+  }
+  if (/["'<>`{}[\]\\]/.test(id)) {
+    return `“${shorten(id)}” does not look like a task id (ids are letters, digits, “-”, “_”, “:” and “.”).`;
+  }
+  return undefined;
+}
+
+function idsFromJson(text: string): string[] | undefined {
+  if (!text.startsWith('{') && !text.startsWith('[')) {
+    return undefined;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const items = Array.isArray(parsed) ? parsed : [parsed];
+  return items.flatMap((item) => {
+    if (!isObject(item)) {
+      return [];
+    }
+    const data = field(item, 'data');
+    const id = stringField(item, 'id') ?? stringField(item, 'task_id') ?? (isObject(data) ? stringField(data, 'id') : undefined);
+    return id === undefined ? [] : [id];
+  });
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}

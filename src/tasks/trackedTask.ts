@@ -1,0 +1,43 @@
+import type { ApiErrorKind } from '../api/errors';
+import { isTerminal, type TaskStatus } from '../api/status';
+import type { TaskSnapshot } from '../api/taskSnapshot';
+
+/** The last failed attempt to query a task. It never replaces the last good snapshot. */
+export interface TaskProblem {
+  readonly kind: ApiErrorKind;
+  readonly message: string;
+  readonly at: number;
+}
+
+/** A task the user tracks, keyed by the id they entered. */
+export interface TrackedTask {
+  readonly id: string;
+  readonly addedAt: number;
+  /** The last successful answer, if any. */
+  readonly snapshot?: TaskSnapshot;
+  readonly checkedAt?: number;
+  readonly problem?: TaskProblem;
+}
+
+/** How a task is shown: its status, or why it has none. */
+export type DisplayState = TaskStatus | 'checking' | 'notFound' | 'error';
+
+export function displayState(task: TrackedTask): DisplayState {
+  if (task.problem?.kind === 'notFound' && !isTerminalTask(task)) {
+    return 'notFound';
+  }
+  if (task.snapshot) {
+    return task.snapshot.status;
+  }
+  return task.problem && task.problem.kind !== 'auth' && task.problem.kind !== 'config' ? 'error' : 'checking';
+}
+
+/** Finished for good: the scheduler leaves it alone unless the user asks. */
+export function isTerminalTask(task: TrackedTask): boolean {
+  return task.snapshot !== undefined && isTerminal(task.snapshot.status);
+}
+
+/** Whether the scheduler should keep querying this task on its own. */
+export function needsPolling(task: TrackedTask): boolean {
+  return !isTerminalTask(task) && task.problem?.kind !== 'notFound';
+}

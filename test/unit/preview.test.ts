@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import { createPreviewModel, mediaOrigins } from '../../src/preview/previewModel';
+import { renderPreviewHtml } from '../../src/preview/previewHtml';
+import { isWebviewMessage } from '../../src/preview/protocol';
+import { vetMediaUrl } from '../../src/preview/safeUrl';
+import type { TrackedTask } from '../../src/tasks/trackedTask';
+import { snapshot } from './helpers/fakes';
+
+function task(extra: Partial<TrackedTask['snapshot']> & { status?: 'succeeded' | 'running' | 'failed' } = {}): TrackedTask {
+  const { status = 'succeeded', ...rest } = extra;
+  return { id: 'grok:abc', addedAt: 1, snapshot: snapshot(status, rest) };
+}
+
+describe('vetMediaUrl', () => {
+  it('accepts https anywhere and http on loopback only', () => {
+    assert.equal(vetMediaUrl('https://cdn.example.com/v.mp4')?.origin, 'https://cdn.example.com');
+    assert.equal(vetMediaUrl('http://127.0.0.1:8080/files/v.mp4')?.origin, 'http://127.0.0.1:8080');
+    assert.equal(vetMediaUrl('http://localhost/v.mp4')?.origin, 'http://localhost');
+    assert.equal(vetMediaUrl('http://cdn.example.com/v.mp4'), undefined);
+  });
+
+  it('refuses script, data, file, command and vscode URLs, credentials and garbage', () => {
+    for (const url of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:video/mp4;base64,AAAA',
+      'file:///etc/passwd',
+      'command:workbench.action.terminal.new',
+      'vscode://anyapi.anyapi-video-tasks/track?id=x',
+      'https://user:pass@cdn.example.com/v.mp4',
+      'not a url',
+      '//cdn.example.com/v.mp4',
+    ]) {
+      assert.equal(vetMediaUrl(url), undefined, url);
+    }
+  });
+});
+
+describe('createPreviewModel', () => {
+  it('plays a vetted video with its poster and shows the prompts', () => {
+    const model = createPreviewModel(
+      task({ videoUrl: 'https://cdn.example/v.mp4', thumbnailUrl: 'https://img.example/t.jpg', enhancedPrompt: 'E', prompt: 'P' }),
+    );
+    assert.equal(model.videoUrl, 'https://cdn.example/v.mp4');
+    assert.equal(model.posterUrl, 'https://img.example/t.jpg');
+    assert.equal(model.enhancedPrompt, 'E');
+    assert.equal(model.prompt, 'P');
+    assert.equal(model.videoRefused, undefined);
+  });
+
+  it('refuses an unsafe video URL and says so', () => {
+    const model = createPreviewModel(task({ videoUrl: 'javascript:alert(1)', thumbnailUrl: 'data:image/png;base64,AA' }));
+    assert.equal(model.videoUrl, undefined);
+    assert.equal(model.posterUrl, undefined);
+    assert.match(model.videoRefused ?? '', /not an https address/);
+  });
+
+  it('shows the failure reason of a failed task', () => {
+    const model = createPreviewModel(task({ status: 'failed', error: 'content policy' }));
+    assert.equal(model.error, 'content policy');
+    assert.equal(model.statusLabel, 'Failed');
+  });
+
+  it('lists only vetted media origins for the CSP', () => {
+    assert.deepEqual(
+      mediaOrigins(task({ videoUrl: 'https://cdn.example/v.mp4', thumbnailUrl: 'https://cdn.example/t.jpg' })),
+      ['https://cdn.example'],
+    );
+    assert.deepEqual(mediaOrigins(task({ videoUrl: 'javascript:alert(1)' })), []);
+  });
+});
+
+describe('renderPreviewHtml', () => {
+  const options = {
+    cspSource: 'https://webview.example',
+    scriptUri: 'https://webview.example/media/preview.js',
+    styleUri: 'https://webview.example/media/preview.css',
+    mediaOrigins: ['https://cdn.example'],
+  };
+
+  function csp(html: string): string {
+    const match = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html);
+    assert.ok(match, 'the page has a CSP');
+    return match[1].replace(/&#39;/g, "'");
+  }
+
+  it('has a strict CSP: nothing by default, our script by nonce, media from the vetted origin only', () => {
+    const html = renderPreviewHtml(options);
+    const policy = csp(html);
+    assert.match(policy, /default-src 'none'/);
+    assert.match(policy, /script-src 'nonce-[A-Za-z0-9+/=]{24}'/);
+    assert.match(policy, /media-src https:\/\/cdn\.example(;|$)/);
+    assert.match(policy, /img-src https:\/\/webview\.example https:\/\/cdn\.example/);
+    assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|\*/);
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    assert.ok(html.includes(`<script nonce="${nonce}" src="https://webview.example/media/preview.js">`));
+    assert.equal(html.match(/<script/g)?.length, 1, 'exactly one script');
+  });
+
+  it('uses a fresh nonce every time', () => {
+    assert.notEqual(csp(renderPreviewHtml(options)), csp(renderPreviewHtml(options)));
+  });
+
+  it('allows no media at all when there is no vetted URL', () => {
+    assert.match(csp(renderPreviewHtml({ ...options, mediaOrigins: [] })), /media-src 'none'/);
+  });
+
+  it('escapes what goes into attributes', () => {
+    const html = renderPreviewHtml({ ...options, mediaOrigins: ['https://a.example"><script>alert(1)</script>'] });
+    assert.equal(html.match(/<script/g)?.length, 1);
+  });
+});
+
+describe('isWebviewMessage', () => {
+  it('accepts the protocol and nothing else', () => {
+    assert.ok(isWebviewMessage({ type: 'ready' }));
+    assert.ok(isWebviewMessage({ type: 'copyPrompt' }));
+    for (const message of [null, 'ready', {}, { type: 'runCommand' }, { type: 42 }, { type: '__proto__' }]) {
+      assert.equal(isWebviewMessage(message), false, JSON.stringify(message));
+    }
+  });
+});

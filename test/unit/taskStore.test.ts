@@ -1,0 +1,143 @@
+import * as assert from 'node:assert/strict';
+import type { TaskChange, TaskFinished } from '../../src/tasks/taskStore';
+import { TaskStore } from '../../src/tasks/taskStore';
+import { MemoryLogger, MemoryStorage, snapshot } from './helpers/fakes';
+
+describe('TaskStore', () => {
+  let storage: MemoryStorage;
+  let store: TaskStore;
+  let changes: TaskChange[];
+  let finished: TaskFinished[];
+
+  beforeEach(() => {
+    storage = new MemoryStorage();
+    store = new TaskStore(storage, new MemoryLogger(), () => 1000);
+    changes = [];
+    finished = [];
+    store.onDidChange((change) => changes.push(change));
+    store.onDidFinish((event) => finished.push(event));
+  });
+
+  it('adds new ids and reports those already tracked', () => {
+    assert.deepEqual(store.add(['a', 'b']), { added: ['a', 'b'], existing: [] });
+    assert.deepEqual(store.add(['b', 'c']), { added: ['c'], existing: ['b'] });
+    assert.equal(store.size, 3);
+    assert.deepEqual(changes, [
+      { ids: ['a', 'b'], membership: true },
+      { ids: ['c'], membership: true },
+    ]);
+  });
+
+  it('fires a change only for tasks whose state really changed', () => {
+    store.add(['a', 'b']);
+    changes = [];
+    store.recordSnapshot('a', snapshot('running', { progress: 10 }));
+    store.recordSnapshot('a', snapshot('running', { progress: 10 }));
+    store.recordSnapshot('b', snapshot('queued'));
+    store.recordSnapshot('a', snapshot('running', { progress: 20 }));
+    assert.deepEqual(
+      changes.map((change) => change.ids),
+      [['a'], ['b'], ['a']],
+    );
+  });
+
+  it('reports a task that finishes while tracked, but not one first seen finished', () => {
+    store.add(['live', 'old']);
+    store.recordSnapshot('live', snapshot('running'));
+    store.recordSnapshot('old', snapshot('succeeded'));
+    store.recordSnapshot('live', snapshot('succeeded'));
+    store.recordSnapshot('live', snapshot('succeeded'));
+    assert.deepEqual(
+      finished.map((event) => event.task.id),
+      ['live'],
+    );
+  });
+
+  it('keeps the last good snapshot when a query fails, and clears the problem on the next success', () => {
+    store.add(['a']);
+    store.recordSnapshot('a', snapshot('succeeded', { videoUrl: 'https://x/v.mp4' }));
+    store.recordProblem('a', { kind: 'network', message: 'down', at: 2000 });
+    assert.equal(store.get('a')?.snapshot?.status, 'succeeded');
+    assert.equal(store.get('a')?.problem?.message, 'down');
+    store.recordSnapshot('a', snapshot('succeeded', { videoUrl: 'https://x/v.mp4' }));
+    assert.equal(store.get('a')?.problem, undefined);
+  });
+
+  it('round-trips every task and its state through storage', async () => {
+    store.add(['a', 'grok:b', 'c']);
+    store.recordSnapshot('a', snapshot('succeeded', { videoUrl: 'https://x/v.mp4', prompt: 'p', updatedAt: 5, progress: 100 }));
+    store.recordSnapshot('grok:b', snapshot('running', { serverId: 'b', model: 'grok-3' }));
+    store.recordProblem('c', { kind: 'notFound', message: 'unknown id', at: 7 });
+    await store.persist();
+    const reloaded = new TaskStore(storage, new MemoryLogger());
+    assert.deepEqual(reloaded.all(), store.all());
+  });
+
+  it('writes only when something changed', async () => {
+    store.add(['a']);
+    await store.persist();
+    const writes = storage.writes;
+    await store.persist();
+    await store.persist();
+    assert.equal(storage.writes, writes);
+    store.recordSnapshot('a', snapshot('running'));
+    await store.persist();
+    assert.equal(storage.writes, writes + 1);
+  });
+
+  it('keeps the readable tasks of damaged stored state and drops the rest', () => {
+    const damaged = new MemoryStorage({
+      version: 1,
+      tasks: [
+        { id: 'good', addedAt: 1, snapshot: { rawStatus: 'completed', videoUrl: 'https://x/v.mp4' } },
+        { id: 'bad-snapshot', addedAt: 2, snapshot: { rawStatus: { nested: true } }, problem: { kind: 'evil', message: 'x', at: 1 } },
+        { id: 'good', addedAt: 3 },
+        { addedAt: 4 },
+        null,
+        'text',
+        JSON.parse('{"id":"proto","addedAt":5,"__proto__":{"polluted":true}}'),
+      ],
+    });
+    const log = new MemoryLogger();
+    const restored = new TaskStore(damaged, log);
+    assert.deepEqual(
+      restored.all().map((task) => task.id),
+      ['good', 'bad-snapshot', 'proto'],
+    );
+    assert.equal(restored.get('good')?.snapshot?.status, 'succeeded', 'status is recomputed from the raw word');
+    assert.equal(restored.get('bad-snapshot')?.snapshot, undefined);
+    assert.equal(restored.get('bad-snapshot')?.problem, undefined);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.ok(log.lines.some((line) => line.includes('Dropped 4')), log.lines.join('\n'));
+  });
+
+  it('starts empty from nothing or from garbage', () => {
+    for (const value of [undefined, null, 42, 'x', [], { tasks: 'no' }]) {
+      assert.equal(new TaskStore(new MemoryStorage(value), new MemoryLogger()).size, 0);
+    }
+  });
+
+  it('keeps the change pending when a write fails, and logs it', async () => {
+    const log = new MemoryLogger();
+    let fail = true;
+    const flaky = {
+      read: () => undefined,
+      write: async () => {
+        if (fail) {
+          throw new Error('disk full');
+        }
+      },
+    };
+    const flakyStore = new TaskStore(flaky, log);
+    flakyStore.add(['a']);
+    await flakyStore.persist();
+    assert.ok(log.lines.some((line) => line.includes('disk full')));
+    fail = false;
+    let wrote = false;
+    flaky.write = async () => {
+      wrote = true;
+    };
+    await flakyStore.persist();
+    assert.equal(wrote, true);
+  });
+});
