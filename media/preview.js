@@ -1,0 +1,108 @@
+// @ts-check
+// The preview webview. It renders only what the host sends, always through
+// textContent or vetted element properties, and talks back through the
+// messages defined in src/preview/protocol.ts.
+
+/** @typedef {import('../src/preview/protocol').HostMessage} HostMessage */
+/** @typedef {import('../src/preview/protocol').WebviewMessage} WebviewMessage */
+/** @typedef {import('../src/preview/protocol').PreviewModel} PreviewModel */
+/** @typedef {import('../src/preview/protocol').PreviewState} PreviewState */
+
+(function () {
+  // @ts-expect-error acquireVsCodeApi is injected by VS Code into every webview.
+  const vscode = /** @type {{ postMessage(message: WebviewMessage): void; setState(state: PreviewState): void }} */ (acquireVsCodeApi());
+
+  /**
+   * @template {HTMLElement} T
+   * @param {string} id
+   * @param {new () => T} type
+   * @returns {T}
+   */
+  function element(id, type) {
+    const found = document.getElementById(id);
+    if (!(found instanceof type)) {
+      throw new Error(`preview: missing #${id}`);
+    }
+    return found;
+  }
+
+  const status = element('status', HTMLElement);
+  const progress = element('progress', HTMLProgressElement);
+  const error = element('error', HTMLElement);
+  const player = element('player', HTMLElement);
+  const video = element('video', HTMLVideoElement);
+  const refused = element('refused', HTMLElement);
+  const openExternal = element('openExternal', HTMLButtonElement);
+  const copyUrl = element('copyUrl', HTMLButtonElement);
+  const copyPrompt = element('copyPrompt', HTMLButtonElement);
+  const enhancedPromptSection = element('enhancedPromptSection', HTMLElement);
+  const enhancedPrompt = element('enhancedPrompt', HTMLElement);
+  const promptSection = element('promptSection', HTMLElement);
+  const prompt = element('prompt', HTMLElement);
+  const details = element('details', HTMLElement);
+
+  /**
+   * @param {HTMLElement} target
+   * @param {string | undefined} text
+   * @param {HTMLElement} [container] hidden together with the text when there is none
+   */
+  function setText(target, text, container = target) {
+    target.textContent = text ?? '';
+    container.hidden = text === undefined || text === '';
+  }
+
+  /** Only the URLs the host vetted reach the player; anything else is refused here too. */
+  /** @param {string | undefined} url */
+  function isPlayable(url) {
+    return url !== undefined && /^(https:|http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])[:/])/.test(url);
+  }
+
+  /** @param {PreviewModel} model */
+  function render(model) {
+    document.body.dataset.state = model.state;
+    status.textContent = model.statusLabel;
+    progress.hidden = model.progress === undefined;
+    progress.value = model.progress ?? 0;
+    progress.textContent = model.progress === undefined ? '' : `${model.progress}%`;
+    setText(error, model.error);
+    setText(refused, model.videoRefused);
+
+    const videoUrl = isPlayable(model.videoUrl) ? model.videoUrl : undefined;
+    player.hidden = videoUrl === undefined;
+    if (videoUrl === undefined) {
+      video.removeAttribute('src');
+    } else if (video.getAttribute('src') !== videoUrl) {
+      video.poster = isPlayable(model.posterUrl) && model.posterUrl ? model.posterUrl : '';
+      video.src = videoUrl;
+    }
+    openExternal.hidden = videoUrl === undefined;
+    copyUrl.hidden = videoUrl === undefined;
+
+    setText(enhancedPrompt, model.enhancedPrompt, enhancedPromptSection);
+    setText(prompt, model.prompt, promptSection);
+    copyPrompt.hidden = model.enhancedPrompt === undefined && model.prompt === undefined;
+
+    const rows = model.details.flatMap(({ label, value }) => {
+      const term = document.createElement('dt');
+      term.textContent = label;
+      const description = document.createElement('dd');
+      description.textContent = value;
+      return [term, description];
+    });
+    details.replaceChildren(...rows);
+  }
+
+  window.addEventListener('message', (event) => {
+    const message = /** @type {HostMessage} */ (event.data);
+    if (message && message.type === 'update') {
+      vscode.setState({ taskId: message.model.taskId });
+      render(message.model);
+    }
+  });
+
+  openExternal.addEventListener('click', () => vscode.postMessage({ type: 'openExternal' }));
+  copyUrl.addEventListener('click', () => vscode.postMessage({ type: 'copyUrl' }));
+  copyPrompt.addEventListener('click', () => vscode.postMessage({ type: 'copyPrompt' }));
+
+  vscode.postMessage({ type: 'ready' });
+})();

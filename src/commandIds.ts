@@ -1,0 +1,24 @@
+/** Every command the extension contributes; package.json uses the same ids. */
+export const CommandId = {
+  trackTask: 'anyapiVideo.trackTask',
+  setApiKey: 'anyapiVideo.setApiKey',
+  clearApiKey: 'anyapiVideo.clearApiKey',
+  refresh: 'anyapiVideo.refresh',
+  openPreview: 'anyapiVideo.openPreview',
+  untrackTask: 'anyapiVideo.untrackTask',
+  copyTaskId: 'anyapiVideo.copyTaskId',
+  copyVideoUrl: 'anyapiVideo.copyVideoUrl',
+  openVideoExternal: 'anyapiVideo.openVideoExternal',
+  clearFinished: 'anyapiVideo.clearFinished',
+} as const;
+
+/** Ids of the views and webviews, shared by package.json and code. */
+export const ViewId = {
+  tasks: 'anyapiVideo.tasks',
+  preview: 'anyapiVideo.preview',
+} as const;
+
+/** Context keys used in `when` clauses of package.json. */
+export const ContextKey = {
+  hasApiKey: 'anyapiVideo.hasApiKey',
+} as const;

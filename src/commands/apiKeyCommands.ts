@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { CommandId } from '../commandIds';
+import type { CommandDeps } from './commandDeps';
+
+/** "Set API Key" and "Clear API Key". The key goes to SecretStorage and nowhere else. */
+export function registerApiKeyCommands({ apiKeys }: CommandDeps): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(CommandId.setApiKey, async (given?: unknown) => {
+      const key = typeof given === 'string' ? given.trim() : await askForKey();
+      if (!key) {
+        return;
+      }
+      await apiKeys.set(key);
+      void vscode.window.setStatusBarMessage('AnyAPI Video: API key saved', 4000);
+    }),
+    vscode.commands.registerCommand(CommandId.clearApiKey, async () => {
+      if (apiKeys.current === undefined) {
+        void vscode.window.showInformationMessage('No AnyAPI key is set.');
+        return;
+      }
+      await apiKeys.clear();
+      void vscode.window.showInformationMessage('The AnyAPI key was removed. Tracked tasks are kept; checks resume when a key is set.');
+    }),
+  );
+}
+
+async function askForKey(): Promise<string | undefined> {
+  const key = await vscode.window.showInputBox({
+    title: 'Set API Key',
+    prompt: 'Your AnyAPI (or compatible gateway) API key. It is kept in VS Code’s secret storage.',
+    placeHolder: 'sk-…',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const trimmed = value.trim();
+      if (trimmed === '') {
+        return 'Enter the key, or press Escape to cancel.';
+      }
+      return /\s/.test(trimmed) ? 'An API key has no spaces or line breaks.' : undefined;
+    },
+  });
+  return key?.trim();
+}

@@ -1,0 +1,14 @@
+import type { ApiKeyStore } from '../auth/apiKeyStore';
+import type { PreviewPanels } from '../preview/previewPanels';
+import type { Poller } from '../tasks/poller';
+import type { TaskStore } from '../tasks/taskStore';
+import type { TaskTreeView } from '../views/taskTreeView';
+
+/** The services commands act on. Commands never call the API themselves. */
+export interface CommandDeps {
+  readonly store: TaskStore;
+  readonly poller: Poller;
+  readonly apiKeys: ApiKeyStore;
+  readonly previews: PreviewPanels;
+  readonly treeView: TaskTreeView;
+}

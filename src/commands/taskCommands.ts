@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import { CommandId } from '../commandIds';
+import { vetMediaUrl } from '../preview/safeUrl';
+import { isTerminalTask, type TrackedTask } from '../tasks/trackedTask';
+import type { CommandDeps } from './commandDeps';
+import { resolveTaskIds, taskIdsFromArguments } from './pickTasks';
+
+const hasVideo = (task: TrackedTask): boolean => task.snapshot?.videoUrl !== undefined;
+
+/** Commands on tracked tasks, from the tree, the preview or the Command Palette. */
+export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
+  const { store, poller, previews } = deps;
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(CommandId.refresh, (...args: unknown[]) => {
+      // From the view title there is no argument: refresh every unfinished task.
+      poller.refresh(taskIdsFromArguments(args, store));
+    }),
+    vscode.commands.registerCommand(CommandId.openPreview, async (...args: unknown[]) => {
+      for (const id of await resolveTaskIds(args, store, { placeHolder: 'Preview which task?' })) {
+        previews.open(id);
+      }
+    }),
+    vscode.commands.registerCommand(CommandId.untrackTask, async (...args: unknown[]) => {
+      const ids = await resolveTaskIds(args, store, { placeHolder: 'Stop tracking which tasks?', canPickMany: true });
+      const removed = store.remove(ids);
+      if (removed.length > 1) {
+        void vscode.window.setStatusBarMessage(`Stopped tracking ${removed.length} tasks`, 4000);
+      }
+    }),
+    vscode.commands.registerCommand(CommandId.copyTaskId, async (...args: unknown[]) => {
+      const ids = await resolveTaskIds(args, store, { placeHolder: 'Copy the id of which task?', canPickMany: true });
+      if (ids.length > 0) {
+        await vscode.env.clipboard.writeText(ids.join('\n'));
+        void vscode.window.setStatusBarMessage(ids.length === 1 ? 'Task id copied' : `${ids.length} task ids copied`, 3000);
+      }
+    }),
+    vscode.commands.registerCommand(CommandId.copyVideoUrl, async (...args: unknown[]) => {
+      const [id] = await resolveTaskIds(args, store, { placeHolder: 'Copy the video URL of which task?', filter: hasVideo });
+      const url = id === undefined ? undefined : store.get(id)?.snapshot?.videoUrl;
+      if (url === undefined) {
+        return noVideo(id);
+      }
+      await vscode.env.clipboard.writeText(url);
+      void vscode.window.setStatusBarMessage('Video URL copied', 3000);
+    }),
+    vscode.commands.registerCommand(CommandId.openVideoExternal, async (...args: unknown[]) => {
+      const [id] = await resolveTaskIds(args, store, { placeHolder: 'Open the video of which task?', filter: hasVideo });
+      const raw = id === undefined ? undefined : store.get(id)?.snapshot?.videoUrl;
+      if (raw === undefined) {
+        return noVideo(id);
+      }
+      const vetted = vetMediaUrl(raw);
+      if (!vetted) {
+        void vscode.window.showErrorMessage('The video URL from the gateway is not an https address, so it is not opened.');
+        return;
+      }
+      await vscode.env.openExternal(vscode.Uri.parse(vetted.url, true));
+    }),
+    vscode.commands.registerCommand(CommandId.clearFinished, async () => {
+      const finished = store.all().filter(isTerminalTask);
+      if (finished.length === 0) {
+        void vscode.window.showInformationMessage('No finished tasks to remove.');
+        return;
+      }
+      const label = finished.length === 1 ? 'Remove 1 finished task?' : `Remove ${finished.length} finished tasks?`;
+      const choice = await vscode.window.showWarningMessage(
+        label,
+        { modal: true, detail: 'Their ids, prompts and video URLs are no longer kept here. Unfinished tasks stay.' },
+        'Remove',
+      );
+      if (choice === 'Remove') {
+        store.remove(finished.map((task) => task.id));
+      }
+    }),
+  );
+}
+
+function noVideo(id: string | undefined): void {
+  if (id !== undefined) {
+    void vscode.window.showInformationMessage(`Task ${id} has no video yet.`);
+  }
+}

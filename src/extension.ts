@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { VideoApiClient } from './api/videoApiClient';
+import { ApiKeyStore } from './auth/apiKeyStore';
+import { registerApiKeyCommands } from './commands/apiKeyCommands';
+import type { CommandDeps } from './commands/commandDeps';
+import { registerTaskCommands } from './commands/taskCommands';
+import { registerTrackTask } from './commands/trackTask';
+import { registerCompletionNotifier } from './notifications/completionNotifier';
+import { registerPauseNotifier } from './notifications/pauseNotifier';
+import { PreviewPanels } from './preview/previewPanels';
+import { Settings } from './settings';
+import { Poller } from './tasks/poller';
+import { TaskStore } from './tasks/taskStore';
+import { TaskTreeView } from './views/taskTreeView';
+
+const STORAGE_KEY = 'anyapiVideo.tasks';
+
+/** What activation built; returned for the integration tests. */
+export interface ExtensionApi {
+  readonly store: TaskStore;
+  readonly poller: Poller;
+  readonly previews: PreviewPanels;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = vscode.window.createOutputChannel('AnyAPI Video', { log: true });
+  const settings = new Settings();
+  const apiKeys = new ApiKeyStore(context.secrets);
+  const store = new TaskStore(
+    { read: () => context.globalState.get(STORAGE_KEY), write: (value) => context.globalState.update(STORAGE_KEY, value) },
+    log,
+  );
+  const client = new VideoApiClient(() => settings.http, log);
+  const poller = new Poller({
+    store,
+    client,
+    apiKey: () => apiKeys.current,
+    settings: () => settings.poller,
+    log,
+  });
+  const previews = new PreviewPanels(store, context.extensionUri);
+  const treeView = new TaskTreeView(store, poller);
+  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView };
+
+  context.subscriptions.push(
+    log,
+    settings,
+    apiKeys,
+    store,
+    client,
+    poller,
+    previews,
+    treeView,
+    registerTrackTask(deps),
+    registerApiKeyCommands(deps),
+    registerTaskCommands(deps),
+    registerCompletionNotifier(store, settings),
+    registerPauseNotifier(poller),
+    apiKeys.onDidChange(() => poller.restart()),
+    settings.onDidChange(() => poller.settingsChanged()),
+    vscode.window.onDidChangeWindowState((state) => poller.setFocused(state.focused)),
+  );
+
+  poller.setFocused(vscode.window.state.focused);
+  apiKeys.load().then(
+    () => poller.start(),
+    (error: unknown) => log.error(`Could not read the API key: ${String(error)}`),
+  );
+  return { store, poller, previews };
+}

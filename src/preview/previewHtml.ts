@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+
+export interface PreviewHtmlOptions {
+  /** `webview.cspSource`: where our own script and stylesheet come from. */
+  readonly cspSource: string;
+  readonly scriptUri: string;
+  readonly styleUri: string;
+  /** Vetted origins of the video and poster; nothing else may be loaded. */
+  readonly mediaOrigins: readonly string[];
+}
+
+/**
+ * The preview's static page. It holds no API data: the script fills it in
+ * with `textContent` from `update` messages. The CSP allows our one script
+ * by nonce and media only from the vetted origins.
+ */
+export function renderPreviewHtml(options: PreviewHtmlOptions): string {
+  const nonce = randomBytes(16).toString('base64');
+  const media = options.mediaOrigins.map(escapeAttribute).join(' ');
+  const csp = [
+    "default-src 'none'",
+    `style-src ${options.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    `img-src ${options.cspSource} ${media}`.trim(),
+    media === '' ? "media-src 'none'" : `media-src ${media}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttribute(options.styleUri)}">
+<title>Video preview</title>
+</head>
+<body>
+<header>
+  <h1 id="status" role="status" aria-live="polite"></h1>
+  <progress id="progress" max="100" hidden></progress>
+</header>
+<p id="error" class="error" role="alert" hidden></p>
+<section id="player" hidden>
+  <video id="video" controls preload="metadata" playsinline></video>
+  <p class="note">VS Code's built-in player cannot play AAC audio, so many videos are silent here. Open the video in the browser to hear it.</p>
+</section>
+<p id="refused" class="warning" hidden></p>
+<div class="actions">
+  <button id="openExternal" type="button" hidden>Open in Browser</button>
+  <button id="copyUrl" type="button" class="secondary" hidden>Copy URL</button>
+  <button id="copyPrompt" type="button" class="secondary" hidden>Copy Prompt</button>
+</div>
+<section id="enhancedPromptSection" hidden>
+  <h2>Enhanced prompt</h2>
+  <pre id="enhancedPrompt"></pre>
+</section>
+<section id="promptSection" hidden>
+  <h2>Prompt</h2>
+  <pre id="prompt"></pre>
+</section>
+<section>
+  <h2>Details</h2>
+  <dl id="details"></dl>
+</section>
+<script nonce="${nonce}" src="${escapeAttribute(options.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

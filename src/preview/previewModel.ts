@@ -1,0 +1,57 @@
+import { displayState, isTerminalTask, type TrackedTask } from '../tasks/trackedTask';
+import { formatTime, statusLabel } from '../views/taskPresentation';
+import type { PreviewDetail, PreviewModel } from './protocol';
+import { vetMediaUrl } from './safeUrl';
+
+/** What the preview shows for a task; URLs that are not safe to load are left out and said so. */
+export function createPreviewModel(task: TrackedTask): PreviewModel {
+  const snapshot = task.snapshot;
+  const video = vetMediaUrl(snapshot?.videoUrl);
+  const poster = vetMediaUrl(snapshot?.thumbnailUrl);
+  const state = displayState(task);
+  return {
+    taskId: task.id,
+    state,
+    statusLabel: statusLabel(task),
+    progress: isTerminalTask(task) ? undefined : snapshot?.progress,
+    videoUrl: video?.url,
+    posterUrl: video ? poster?.url : undefined,
+    videoRefused:
+      snapshot?.videoUrl !== undefined && video === undefined
+        ? 'The video URL from the gateway is not an https address, so it is not loaded.'
+        : undefined,
+    enhancedPrompt: snapshot?.enhancedPrompt,
+    prompt: snapshot?.prompt,
+    error: snapshot?.error ?? task.problem?.message,
+    details: details(task),
+  };
+}
+
+/** The origins the preview's CSP must allow for this task's media. */
+export function mediaOrigins(task: TrackedTask): string[] {
+  const origins = [vetMediaUrl(task.snapshot?.videoUrl), vetMediaUrl(task.snapshot?.thumbnailUrl)]
+    .filter((vetted) => vetted !== undefined)
+    .map((vetted) => vetted.origin);
+  return [...new Set(origins)].sort();
+}
+
+function details(task: TrackedTask): PreviewDetail[] {
+  const snapshot = task.snapshot;
+  const rows: [string, string | undefined][] = [
+    ['Task id', task.id],
+    ['Server id', snapshot?.serverId !== task.id ? snapshot?.serverId : undefined],
+    ['Status', snapshot ? `${statusLabel(task)} (${snapshot.rawStatus})` : statusLabel(task)],
+    ['Model', snapshot?.model],
+    ['Ratio', snapshot?.ratio],
+    ['Created', time(snapshot?.createdAt)],
+    ['Updated', time(snapshot?.updatedAt)],
+    ['Completed', time(snapshot?.completedAt)],
+    ['Last checked', time(task.checkedAt)],
+    ['Video URL', snapshot?.videoUrl],
+  ];
+  return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([label, value]) => ({ label, value }));
+}
+
+function time(epochMs: number | undefined): string | undefined {
+  return epochMs === undefined ? undefined : formatTime(epochMs);
+}

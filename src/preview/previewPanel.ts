@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { CommandId } from '../commandIds';
+import type { TaskStore } from '../tasks/taskStore';
+import { mediaOrigins, createPreviewModel } from './previewModel';
+import { renderPreviewHtml } from './previewHtml';
+import { isWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
+
+/**
+ * One webview panel showing one task. It re-renders its page only when the
+ * media origins its CSP must allow change; otherwise it posts updates.
+ */
+export class PreviewPanel implements vscode.Disposable {
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private originsKey: string | undefined;
+  private ready = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly taskId: string,
+    private readonly store: TaskStore,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+    this.subscriptions.push(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
+    this.update();
+  }
+
+  /** Shows the task's current state; called whenever the store reports a change to it. */
+  update(): void {
+    const task = this.store.get(this.taskId);
+    if (!task) {
+      this.panel.title = `${this.taskId} (not tracked)`;
+      return;
+    }
+    this.panel.title = `Video ${shortId(this.taskId)}`;
+    const origins = mediaOrigins(task);
+    const key = origins.join(' ');
+    if (key !== this.originsKey) {
+      this.originsKey = key;
+      this.ready = false;
+      const webview = this.panel.webview;
+      const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+      webview.html = renderPreviewHtml({
+        cspSource: webview.cspSource,
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+        mediaOrigins: origins,
+      });
+      return; // The page says "ready" when loaded, and gets the state then.
+    }
+    this.post();
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+
+  private post(): void {
+    const task = this.store.get(this.taskId);
+    if (!task || !this.ready) {
+      return;
+    }
+    const message: HostMessage = { type: 'update', model: createPreviewModel(task) };
+    void this.panel.webview.postMessage(message);
+  }
+
+  private onMessage(message: unknown): void {
+    if (!isWebviewMessage(message)) {
+      return;
+    }
+    this.handle(message);
+  }
+
+  private handle(message: WebviewMessage): void {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.post();
+        return;
+      case 'openExternal':
+        void vscode.commands.executeCommand(CommandId.openVideoExternal, this.taskId);
+        return;
+      case 'copyUrl':
+        void vscode.commands.executeCommand(CommandId.copyVideoUrl, this.taskId);
+        return;
+      case 'copyPrompt': {
+        const snapshot = this.store.get(this.taskId)?.snapshot;
+        const prompt = snapshot?.enhancedPrompt ?? snapshot?.prompt;
+        if (prompt !== undefined) {
+          void vscode.env.clipboard.writeText(prompt).then(() => vscode.window.setStatusBarMessage('Prompt copied', 3000));
+        }
+        return;
+      }
+    }
+  }
+}
+
+function shortId(id: string): string {
+  const bare = id.includes(':') ? id.slice(id.lastIndexOf(':') + 1) : id;
+  return bare.length > 12 ? `${bare.slice(0, 8)}…` : bare;
+}

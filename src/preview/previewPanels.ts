@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { ViewId } from '../commandIds';
+import type { TaskStore } from '../tasks/taskStore';
+import { PreviewPanel } from './previewPanel';
+import type { PreviewState } from './protocol';
+
+/** Owns the open previews: one panel per task, revealed when opened again, restored after a reload. */
+export class PreviewPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, PreviewPanel>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly store: TaskStore,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    this.subscriptions = [
+      store.onDidChange((change) => {
+        for (const id of change.ids) {
+          const preview = this.panels.get(id);
+          if (preview && !store.get(id)) {
+            preview.panel.dispose(); // Stop Tracking closes the task's preview too.
+          } else {
+            preview?.update();
+          }
+        }
+      }),
+      vscode.window.registerWebviewPanelSerializer(ViewId.preview, {
+        deserializeWebviewPanel: async (panel, state: unknown) => this.restore(panel, state),
+      }),
+    ];
+  }
+
+  open(taskId: string): void {
+    const existing = this.panels.get(taskId);
+    if (existing) {
+      existing.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(ViewId.preview, taskId, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+    });
+    this.track(panel, taskId);
+  }
+
+  /** Whether a preview is open for the task; for tests. */
+  isOpen(taskId: string): boolean {
+    return this.panels.has(taskId);
+  }
+
+  dispose(): void {
+    // Disposing a panel runs its onDidDispose, which forgets it.
+    for (const preview of [...this.panels.values()]) {
+      preview.panel.dispose();
+    }
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+
+  private restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const taskId = (state as Partial<PreviewState> | undefined)?.taskId;
+    if (typeof taskId !== 'string' || !this.store.get(taskId) || this.panels.has(taskId)) {
+      panel.dispose();
+      return;
+    }
+    this.track(panel, taskId);
+  }
+
+  private track(panel: vscode.WebviewPanel, taskId: string): void {
+    const preview = new PreviewPanel(panel, taskId, this.store, this.extensionUri);
+    this.panels.set(taskId, preview);
+    panel.onDidDispose(() => {
+      preview.dispose();
+      this.panels.delete(taskId);
+    });
+  }
+}

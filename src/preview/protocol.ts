@@ -1,0 +1,60 @@
+/**
+ * The one definition of what the preview webview and the extension host say
+ * to each other. `media/preview.js` type-checks against this file.
+ */
+
+import type { DisplayState } from '../tasks/trackedTask';
+
+/** One labelled line of the details list, e.g. "Model: grok-3". */
+export interface PreviewDetail {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** Everything the webview shows for a task, already vetted and worded by the host. */
+export interface PreviewModel {
+  readonly taskId: string;
+  readonly state: DisplayState;
+  /** The status in words, e.g. "Running". */
+  readonly statusLabel: string;
+  /** 0–100 while running, when the backend reports it. */
+  readonly progress?: number;
+  /** An https URL (or http on loopback) safe to play; absent otherwise. */
+  readonly videoUrl?: string;
+  /** Poster image, vetted like `videoUrl`. */
+  readonly posterUrl?: string;
+  /** Why a video URL from the API is not played, if it was refused. */
+  readonly videoRefused?: string;
+  readonly enhancedPrompt?: string;
+  readonly prompt?: string;
+  /** The failure reason, or why the last check failed. */
+  readonly error?: string;
+  readonly details: readonly PreviewDetail[];
+}
+
+/** Host → webview. */
+export type HostMessage = { readonly type: 'update'; readonly model: PreviewModel };
+
+/** Webview → host. The webview sends `ready` once its listeners are in place. */
+export type WebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'openExternal' }
+  | { readonly type: 'copyUrl' }
+  | { readonly type: 'copyPrompt' };
+
+/** What the webview keeps in `setState`, so the panel can be restored after a reload. */
+export interface PreviewState {
+  readonly taskId: string;
+}
+
+const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'openExternal', 'copyUrl', 'copyPrompt']);
+
+/** Messages from a webview are checked before use: its content renders API data. */
+export function isWebviewMessage(value: unknown): value is WebviewMessage {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string' &&
+    WEBVIEW_MESSAGE_TYPES.has((value as { type: string }).type)
+  );
+}

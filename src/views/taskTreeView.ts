@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { ViewId } from '../commandIds';
+import type { Poller, PollerPause } from '../tasks/poller';
+import type { TaskStore } from '../tasks/taskStore';
+import { TaskTreeProvider } from './taskTreeProvider';
+
+const PAUSE_MESSAGES: Record<PollerPause['reason'], string> = {
+  noKey: 'No API key is set, so tasks are not checked. Run “AnyAPI Video: Set API Key”.',
+  auth: 'The gateway rejected the API key; checks are paused until it changes. Run “AnyAPI Video: Set API Key”.',
+  config: 'Checks are paused: ',
+};
+
+/** The "Video Tasks" view: the tree, and a message above it when polling is paused. */
+export class TaskTreeView implements vscode.Disposable {
+  private readonly provider: TaskTreeProvider;
+  private readonly view: vscode.TreeView<string>;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly store: TaskStore,
+    poller: Poller,
+  ) {
+    this.provider = new TaskTreeProvider(store);
+    this.view = vscode.window.createTreeView(ViewId.tasks, {
+      treeDataProvider: this.provider,
+      canSelectMany: true,
+      showCollapseAll: false,
+    });
+    this.subscriptions = [
+      this.provider,
+      this.view,
+      poller.onDidChangePause((pause) => this.showPause(pause)),
+    ];
+    this.showPause(poller.paused);
+  }
+
+  /** The tasks selected in the tree, for commands run on several at once. */
+  get selection(): readonly string[] {
+    return this.view.selection;
+  }
+
+  /** Shows a task in the tree and selects it; quietly does nothing if the view is hidden and cannot open. */
+  async reveal(id: string): Promise<void> {
+    if (!this.store.get(id)) {
+      return;
+    }
+    try {
+      await this.view.reveal(id, { select: true, focus: false });
+    } catch {
+      // The view may not be resolvable yet (e.g. the sidebar is closed); the task is in the store regardless.
+    }
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+
+  private showPause(pause: PollerPause | undefined): void {
+    if (!pause) {
+      this.view.message = undefined;
+      return;
+    }
+    this.view.message = pause.reason === 'config' ? PAUSE_MESSAGES.config + pause.message : PAUSE_MESSAGES[pause.reason];
+  }
+}

@@ -1,0 +1,93 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import { FakeGateway } from '../fakeGateway/fakeGateway';
+import { completingScript, failingScript } from '../fakeGateway/scenarios';
+import { activateExtension, configure, waitFor } from './helpers';
+
+const COMMANDS = [
+  'anyapiVideo.trackTask',
+  'anyapiVideo.setApiKey',
+  'anyapiVideo.clearApiKey',
+  'anyapiVideo.refresh',
+  'anyapiVideo.openPreview',
+  'anyapiVideo.untrackTask',
+  'anyapiVideo.copyTaskId',
+  'anyapiVideo.copyVideoUrl',
+  'anyapiVideo.openVideoExternal',
+  'anyapiVideo.clearFinished',
+];
+
+describe('AnyAPI Video in VS Code', () => {
+  let gateway: FakeGateway;
+  let api: ExtensionApi;
+
+  before(async () => {
+    gateway = await FakeGateway.start();
+    await configure(gateway.url);
+    api = await activateExtension();
+    await vscode.commands.executeCommand('anyapiVideo.setApiKey', gateway.apiKey);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('anyapiVideo.untrackTask', api.store.all().map((task) => task.id));
+    await gateway.close();
+  });
+
+  it('registers every command', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const command of COMMANDS) {
+      assert.ok(registered.has(command), command);
+    }
+  });
+
+  it('tracks a task, follows it to success and previews it', async () => {
+    const id = 'grok:integration-success';
+    gateway.setTask(id, completingScript(id, gateway, 1));
+    await vscode.commands.executeCommand('anyapiVideo.trackTask', id);
+    assert.ok(api.store.get(id), 'the task is tracked at once');
+    await waitFor('the task to succeed', () => api.store.get(id)?.snapshot?.status === 'succeeded');
+    assert.equal(api.store.get(id)?.snapshot?.videoUrl, gateway.mediaUrl('sample.mp4'));
+    await vscode.commands.executeCommand('anyapiVideo.openPreview', id);
+    assert.ok(api.previews.isOpen(id));
+    await vscode.commands.executeCommand('anyapiVideo.copyVideoUrl', id);
+    assert.equal(await vscode.env.clipboard.readText(), gateway.mediaUrl('sample.mp4'));
+  });
+
+  it('shows a failed task with its reason', async () => {
+    const id = 'veo:integration-failure';
+    gateway.setTask(id, failingScript(id));
+    await vscode.commands.executeCommand('anyapiVideo.trackTask', id);
+    await waitFor('the task to fail', () => api.store.get(id)?.snapshot?.status === 'failed');
+    assert.match(api.store.get(id)?.snapshot?.error ?? '', /content policy/);
+  });
+
+  it('marks an id the gateway does not know', async () => {
+    await vscode.commands.executeCommand('anyapiVideo.trackTask', 'no-such-task');
+    await waitFor('the not-found mark', () => api.store.get('no-such-task')?.problem?.kind === 'notFound');
+  });
+
+  it('tracks many pasted ids at once, without duplicates', async () => {
+    const before = api.store.size;
+    await vscode.commands.executeCommand('anyapiVideo.trackTask', 'm1, m2\nm3 m1');
+    assert.equal(api.store.size, before + 3);
+  });
+
+  it('pauses on a rejected key and resumes when the right one is set', async () => {
+    const id = 'grok:integration-key';
+    gateway.setTask(id, [{ id, status: 'processing' }]);
+    await vscode.commands.executeCommand('anyapiVideo.setApiKey', 'wrong-key');
+    await vscode.commands.executeCommand('anyapiVideo.trackTask', id);
+    await waitFor('the auth pause', () => api.poller.paused?.reason === 'auth');
+    await vscode.commands.executeCommand('anyapiVideo.setApiKey', gateway.apiKey);
+    await waitFor('the task to be checked', () => api.store.get(id)?.snapshot?.status === 'running');
+    assert.equal(api.poller.paused, undefined);
+  });
+
+  it('stops tracking and closes the preview', async () => {
+    const id = 'grok:integration-success';
+    await vscode.commands.executeCommand('anyapiVideo.untrackTask', id);
+    assert.equal(api.store.get(id), undefined);
+    assert.equal(api.previews.isOpen(id), false);
+  });
+});
