@@ -40,7 +40,7 @@ function details(task: TrackedTask): PreviewDetail[] {
   const rows: [string, string | undefined][] = [
     ['Task id', task.id],
     ['Server id', snapshot?.serverId !== task.id ? snapshot?.serverId : undefined],
-    ['Status', snapshot ? `${statusLabel(task)} (${snapshot.rawStatus})` : statusLabel(task)],
+    ['Status', statusWithRawWord(task)],
     ['Model', snapshot?.model],
     ['Ratio', snapshot?.ratio],
     ['Created', time(snapshot?.createdAt)],
@@ -50,6 +50,13 @@ function details(task: TrackedTask): PreviewDetail[] {
     ['Video URL', snapshot?.videoUrl],
   ];
   return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([label, value]) => ({ label, value }));
+}
+
+/** "Ready (completed)": the gateway's own word too, unless it says the same. */
+function statusWithRawWord(task: TrackedTask): string {
+  const label = statusLabel(task);
+  const raw = task.snapshot?.rawStatus;
+  return raw === undefined || raw.toLowerCase() === label.toLowerCase() ? label : `${label} (${raw})`;
 }
 
 function time(epochMs: number | undefined): string | undefined {

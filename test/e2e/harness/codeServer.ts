@@ -1,0 +1,173 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CODE_SERVER_BIN } from './installCodeServer';
+import { cleanEnv, freePort, run } from './processes';
+
+export interface CodeServerOptions {
+  /** `.vsix` files to install before starting. */
+  readonly extensions: readonly string[];
+  /** User settings written before the first start. */
+  readonly settings: Record<string, unknown>;
+  /** Extra environment for the server and so for its extension host. */
+  readonly env?: Record<string, string>;
+  /** Port to bind; a free one when absent. */
+  readonly port?: number;
+}
+
+/** Process groups still running, ended when this process exits however it exits (Ctrl+C included). */
+const liveGroups = new Set<number>();
+process.on('exit', () => {
+  for (const pid of liveGroups) {
+    killGroup(pid, 'SIGKILL');
+  }
+});
+
+/**
+ * A code-server with a fresh user-data and extensions folder, bound to
+ * 127.0.0.1, and everything it writes kept inside one temporary folder.
+ */
+export class CodeServer {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+    readonly root: string,
+    readonly logFile: string,
+  ) {}
+
+  static async start(options: CodeServerOptions): Promise<CodeServer> {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'anyapi-video-e2e-'));
+    const dirs = {
+      userData: path.join(root, 'user-data'),
+      extensions: path.join(root, 'extensions'),
+      workspace: path.join(root, 'workspace'),
+      config: path.join(root, 'config'),
+      data: path.join(root, 'data'),
+    };
+    for (const dir of Object.values(dirs)) {
+      fs.mkdirSync(dir, { recursive: true });
+    }
+    fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+    fs.writeFileSync(
+      path.join(dirs.userData, 'User', 'settings.json'),
+      JSON.stringify(
+        {
+          // The welcome page steals focus and closes quick inputs.
+          'workbench.startupEditor': 'none',
+          'workbench.tips.enabled': false,
+          'security.workspace.trust.enabled': false,
+          'telemetry.telemetryLevel': 'off',
+          'update.mode': 'none',
+          'extensions.autoCheckUpdates': false,
+          ...options.settings,
+        },
+        null,
+        2,
+      ),
+    );
+    const env = cleanEnv({ XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, ...options.env });
+    const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+    for (const vsix of options.extensions) {
+      await run(CODE_SERVER_BIN, [...common, '--install-extension', vsix, '--force'], { env });
+    }
+    const port = options.port ?? (await freePort());
+    const logFile = path.join(root, 'code-server.log');
+    const log = fs.openSync(logFile, 'a');
+    const child = spawn(
+      CODE_SERVER_BIN,
+      [
+        ...common,
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        dirs.workspace,
+      ],
+      // Its own process group, so stop() ends the extension host and watchers too.
+      { env, detached: true, stdio: ['ignore', log, log] },
+    );
+    fs.closeSync(log);
+    if (child.pid !== undefined) {
+      liveGroups.add(child.pid);
+    }
+    const server = new CodeServer(child, `http://127.0.0.1:${port}`, root, logFile);
+    try {
+      await server.waitHealthy();
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
+    return server;
+  }
+
+  /** Ends code-server and everything it started, and removes its folder unless asked to keep it. */
+  async stop(keepFiles = false): Promise<void> {
+    if (this.child.exitCode === null && this.child.pid !== undefined) {
+      const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+      killGroup(this.child.pid, 'SIGTERM');
+      const timedOut = await Promise.race([exited.then(() => false), delay(5000).then(() => true)]);
+      if (timedOut) {
+        killGroup(this.child.pid, 'SIGKILL');
+        await exited;
+      }
+      liveGroups.delete(this.child.pid);
+    }
+    if (!keepFiles) {
+      fs.rmSync(this.root, { recursive: true, force: true });
+    }
+  }
+
+  /** The extension host's log of this run, for failure reports. */
+  extensionHostLog(): string {
+    const logs = path.join(this.root, 'user-data', 'logs');
+    const found: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          walk(full);
+        } else if (/exthost|AnyAPI Video/i.test(full)) {
+          found.push(`--- ${path.relative(logs, full)}\n${fs.readFileSync(full, 'utf8')}`);
+        }
+      }
+    };
+    walk(logs);
+    return found.join('\n');
+  }
+
+  private async waitHealthy(): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) {
+        throw new Error(`code-server exited with ${this.child.exitCode}:\n${fs.readFileSync(this.logFile, 'utf8').slice(-3000)}`);
+      }
+      try {
+        const response = await fetch(`${this.url}/healthz`);
+        if (response.ok) {
+          return;
+        }
+      } catch {
+        // Not listening yet.
+      }
+      await delay(200);
+    }
+    throw new Error(`code-server did not become healthy within 30 s:\n${fs.readFileSync(this.logFile, 'utf8').slice(-3000)}`);
+  }
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,170 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+
+const COMMAND_PREFIX = 'AnyAPI Video: ';
+
+/** A VS Code workbench in a browser page, driven the way a person drives it. */
+export class Workbench {
+  private constructor(
+    private readonly context: BrowserContext,
+    readonly page: Page,
+    private readonly screenshotDir: string,
+  ) {}
+
+  static async open(browser: Browser, url: string, screenshotDir: string): Promise<Workbench> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    const page = await context.newPage();
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    const workbench = new Workbench(context, page, screenshotDir);
+    await page.goto(url);
+    await workbench.waitReady();
+    return workbench;
+  }
+
+  /** Waits for the workbench and for our activity-bar entry, which means the extension's contributions loaded. */
+  async waitReady(): Promise<void> {
+    await this.page.waitForSelector('.monaco-workbench .statusbar', { timeout: 60_000 });
+    await this.page.locator('.activitybar .action-item a[aria-label^="AnyAPI Video"]').waitFor({ timeout: 60_000 });
+    // Keys go nowhere until the page has been clicked once; the empty editor area is a neutral place.
+    await this.page.locator('.part.editor').click({ position: { x: 10, y: 10 } });
+  }
+
+  /** Opens the AnyAPI Video sidebar. */
+  async openSidebar(): Promise<void> {
+    if (!(await this.tasksView().isVisible())) {
+      await this.page.locator('.activitybar .action-item a[aria-label^="AnyAPI Video"]').click();
+    }
+    await this.tasksView().waitFor();
+  }
+
+  /** The "Video Tasks" view's body. */
+  tasksView(): Locator {
+    return this.page.locator('.pane:has(.pane-header[aria-label^="Video Tasks"]) .pane-body');
+  }
+
+  /** Runs one of our commands from the Command Palette by its title. */
+  async runCommand(title: string): Promise<void> {
+    await this.runAnyCommand(COMMAND_PREFIX + title);
+  }
+
+  /** Answers an input box the extension opened, identified by its title, and waits for it to close. */
+  async answerInput(title: string, text: string): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: title }).waitFor();
+    await widget.locator('input').fill(text);
+    await widget.locator('input').press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+  }
+
+  /** Types `text` into an open input box and waits for the validation message to match, without submitting. */
+  async expectValidation(title: string, text: string, message: RegExp): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: title }).waitFor();
+    await widget.locator('input').fill(text);
+    await widget.locator('.quick-input-message', { hasText: message }).waitFor({ timeout: 5000 });
+  }
+
+  /** Runs any command from the Command Palette by its full title, e.g. "Developer: Reload Window". */
+  async runAnyCommand(fullTitle: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${fullTitle}`);
+    await this.chooseQuickPickRow(new RegExp(`^${escapeRegExp(fullTitle)}$`));
+  }
+
+  /**
+   * Chooses a row of the open quick pick with the keyboard: arrows until it
+   * is focused, then Enter. (A webview below the quick pick can swallow clicks.)
+   */
+  async chooseQuickPickRow(label: RegExp): Promise<void> {
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { has: this.page.locator('.label-name', { hasText: label }) }).first();
+    await row.waitFor();
+    for (let presses = 0; !(await row.evaluate((element) => element.classList.contains('focused'))); presses++) {
+      if (presses > 30) {
+        throw new Error(`Could not focus the quick pick row ${label}`);
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    await this.page.keyboard.press('Enter');
+  }
+
+  async closeQuickInput(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** The tree row of a task (its aria label starts with "Video task <id>,"). */
+  row(taskId: string): Locator {
+    return this.tasksView().locator(`.monaco-list-row[aria-label^="Video task ${taskId},"]`);
+  }
+
+  /** Waits until a task's row shows the given codicon, e.g. `pass` or `error`. */
+  async waitForIcon(taskId: string, icon: string, timeout = 30_000): Promise<void> {
+    await this.row(taskId).locator(`.custom-view-tree-node-item-icon.codicon-${icon}`).waitFor({ timeout });
+  }
+
+  async iconOf(taskId: string): Promise<string> {
+    const classes = (await this.row(taskId).locator('.custom-view-tree-node-item-icon').getAttribute('class')) ?? '';
+    return /codicon-(?!modifier)([\w-]+)/.exec(classes)?.[1] ?? '';
+  }
+
+  async descriptionOf(taskId: string): Promise<string> {
+    return (await this.row(taskId).locator('.label-description').textContent()) ?? '';
+  }
+
+  /** Task ids in the tree, top to bottom. */
+  async taskIds(): Promise<string[]> {
+    const labels = await this.tasksView().locator('.monaco-list-row').evaluateAll((rows) =>
+      rows.map((row) => row.getAttribute('aria-label') ?? ''),
+    );
+    return labels.map((label) => /^Video task (.*?),/.exec(label)?.[1]).filter((id): id is string => id !== undefined);
+  }
+
+  /** Runs a context-menu entry of a task's row. */
+  async contextMenu(taskId: string, entry: string): Promise<void> {
+    await this.row(taskId).click({ button: 'right' });
+    // A menu entry runs on a click only after the pointer has rested on it, as a person's would.
+    const item = this.page.locator('.monaco-menu a.action-menu-item', { hasText: new RegExp(`^${escapeRegExp(entry)}`) }).first();
+    await item.hover();
+    await this.page.waitForTimeout(200);
+    await item.click();
+    await this.page.locator('.monaco-menu').waitFor({ state: 'detached' });
+  }
+
+  /** The latest notification toasts' messages. */
+  async notifications(): Promise<string[]> {
+    return this.page.locator('.notification-toast .notification-list-item-message').allTextContents();
+  }
+
+  async waitForNotification(text: RegExp, timeout = 20_000): Promise<Locator> {
+    const toast = this.page.locator('.notification-toast', { hasText: text });
+    await toast.first().waitFor({ timeout });
+    return toast.first();
+  }
+
+  async clearNotifications(): Promise<void> {
+    await this.runAnyCommand('Notifications: Clear All Notifications');
+  }
+
+  /** The document inside the active webview (VS Code nests it in two frames). */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(this.screenshotDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,170 @@
+import * as assert from 'node:assert/strict';
+import { completingScript, failingScript, UNFENCED_PROMPT } from '../fakeGateway/scenarios';
+import { recordScenarios, Session } from './harness/session';
+
+/** The parts of an HTMLVideoElement the test reads (the test code compiles without the DOM library). */
+interface VideoElement {
+  readonly readyState: number;
+  readonly videoWidth: number;
+  readonly videoHeight: number;
+  readonly error: { message: string } | null;
+  addEventListener(type: string, listener: () => void, options: { once: boolean }): void;
+}
+
+/** The product, driven from the keyboard and mouse in a real VS Code workbench (code-server + Chromium). */
+describe('End to end: AnyAPI Video in a real workbench', function () {
+  this.timeout(180_000);
+  let session: Session | undefined;
+  const wb = () => session!.workbench;
+  const gateway = () => session!.gateway;
+
+  before(async () => {
+    session = await Session.start({ name: 'scenarios' });
+    const { gateway } = session;
+    gateway.setTask('grok:e2e-success', completingScript('grok:e2e-success', gateway, 2));
+    gateway.setTask('veo:e2e-failure', failingScript('veo:e2e-failure'));
+    gateway.setTask('grok:e2e-key', completingScript('grok:e2e-key', gateway, 1));
+    for (const id of ['batch-1', 'batch-2', 'batch-3']) {
+      gateway.setTask(id, [{ id, status: 'processing', progress: 30 }]);
+    }
+  });
+  recordScenarios(() => session);
+
+  it('shows the set-key welcome, then takes the key from a password box', async () => {
+    await wb().openSidebar();
+    await wb().tasksView().getByText('Set your AnyAPI key').waitFor();
+    await wb().runCommand('Set API Key');
+    const input = wb().page.locator('.quick-input-widget input');
+    await input.waitFor();
+    assert.equal(await input.getAttribute('type'), 'password', 'the key is typed into a password box');
+    await wb().answerInput('Set API Key', gateway().apiKey!);
+    await wb().tasksView().getByText('No video tasks tracked yet').waitFor();
+  });
+
+  it('refuses bad input in Track Video Task with a clear message', async () => {
+    await wb().runCommand('Track Video Task');
+    await wb().expectValidation('Track Video Task', '<script>alert(1)</script>', /does not look like a task id/);
+    await wb().expectValidation('Track Video Task', 'x'.repeat(300), /at most 200 characters/);
+    await wb().expectValidation('Track Video Task', '   ', /Enter a task id/);
+    await wb().closeQuickInput();
+  });
+
+  it('tracks a task from the palette and follows it from queued to ready', async () => {
+    await wb().runCommand('Track Video Task');
+    await wb().answerInput('Track Video Task', 'grok:e2e-success');
+    await wb().row('grok:e2e-success').waitFor();
+    const seen = new Set<string>();
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && !seen.has('pass')) {
+      seen.add(await wb().iconOf('grok:e2e-success'));
+      await wb().page.waitForTimeout(150);
+    }
+    assert.ok(seen.has('pass'), `icons seen: ${[...seen].join(', ')}`);
+    assert.ok(seen.has('sync') || seen.has('clock'), `a queued or running icon came first: ${[...seen].join(', ')}`);
+    assert.match(await wb().descriptionOf('grok:e2e-success'), /^Ready · grok-3 · updated/);
+    await wb().waitForNotification(/Video ready: grok:e2e-success/);
+  });
+
+  it('opens the preview, plays the video and shows the enhanced prompt without its fence', async () => {
+    await wb().row('grok:e2e-success').click();
+    const webview = wb().webview();
+    await webview.locator('#enhancedPrompt').waitFor();
+    assert.equal(await webview.locator('#enhancedPrompt').textContent(), UNFENCED_PROMPT);
+    assert.equal(await webview.locator('#status').textContent(), 'Ready');
+    const video = webview.locator('#video');
+    const state = await video.evaluate(
+      (element: VideoElement) =>
+        new Promise<{ readyState: number; width: number; height: number; error: string }>((resolve) => {
+          const report = (): void =>
+            resolve({ readyState: element.readyState, width: element.videoWidth, height: element.videoHeight, error: String(element.error?.message ?? '') });
+          if (element.readyState >= 2) {
+            report();
+          } else {
+            element.addEventListener('loadeddata', report, { once: true });
+            element.addEventListener('error', report, { once: true });
+            setTimeout(report, 15_000);
+          }
+        }),
+    );
+    assert.ok(state.readyState >= 2, `the video has data to play: ${JSON.stringify(state)}`);
+    assert.deepEqual([state.width, state.height], [320, 180]);
+    assert.ok(gateway().requests.length > 0);
+    await wb().screenshot('preview-playing');
+  });
+
+  it('shows a failed task with its reason', async () => {
+    await wb().runCommand('Track Video Task');
+    await wb().answerInput('Track Video Task', 'veo:e2e-failure');
+    await wb().waitForIcon('veo:e2e-failure', 'error');
+    assert.match(await wb().descriptionOf('veo:e2e-failure'), /^Failed/);
+    await wb().waitForNotification(/veo:e2e-failure failed: The prompt was rejected by the content policy/);
+  });
+
+  it('marks an id the gateway does not know, without a spinner', async () => {
+    await wb().runCommand('Track Video Task');
+    await wb().answerInput('Track Video Task', 'no-such-task-e2e');
+    await wb().waitForIcon('no-such-task-e2e', 'error');
+    assert.match(await wb().descriptionOf('no-such-task-e2e'), /^Not found/);
+  });
+
+  it('tracks many pasted ids at once', async () => {
+    await wb().runCommand('Track Video Task');
+    await wb().answerInput('Track Video Task', 'batch-1, batch-2 batch-3,batch-1');
+    for (const id of ['batch-1', 'batch-2', 'batch-3']) {
+      await wb().waitForIcon(id, 'sync');
+      assert.match(await wb().descriptionOf(id), /^Running · 30%/);
+    }
+  });
+
+  it('pauses on a rejected key with one notification, and recovers when the right key is set', async () => {
+    await wb().clearNotifications();
+    await wb().runCommand('Set API Key');
+    await wb().answerInput('Set API Key', 'wrong-key');
+    await wb().runCommand('Track Video Task');
+    await wb().answerInput('Track Video Task', 'grok:e2e-key');
+    const toast = await wb().waitForNotification(/rejected the API key/);
+    await wb().tasksView().getByText('The gateway rejected the API key').waitFor();
+    await wb().page.waitForTimeout(5000);
+    assert.equal((await wb().notifications()).filter((text) => /rejected the API key/.test(text)).length, 1, 'one notification, not one per task');
+    await toast.getByRole('button', { name: 'Set API Key' }).click();
+    await wb().answerInput('Set API Key', gateway().apiKey!);
+    await wb().waitForIcon('grok:e2e-key', 'pass');
+    assert.equal(await wb().tasksView().getByText('The gateway rejected the API key').count(), 0);
+  });
+
+  it('stops tracking a task from its context menu', async () => {
+    await wb().contextMenu('batch-3', 'Stop Tracking');
+    await wb().row('batch-3').waitFor({ state: 'detached' });
+    assert.ok(!(await wb().taskIds()).includes('batch-3'));
+  });
+
+  it('keeps every task and its state across a window reload', async () => {
+    const before = await snapshotTree();
+    await wb().runAnyCommand('Developer: Reload Window');
+    await wb().page.waitForTimeout(1000);
+    await wb().waitReady();
+    await wb().openSidebar();
+    await wb().row(before[0].id).waitFor();
+    await wb().page.waitForTimeout(4000);
+    assert.deepEqual(await snapshotTree(), before);
+  });
+
+  it('removes finished tasks after confirmation and keeps unfinished ones', async () => {
+    await wb().runCommand('Remove Finished Tasks');
+    const dialog = wb().page.locator('.monaco-dialog-box');
+    await dialog.getByText(/Remove \d+ finished tasks\?/).waitFor();
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    await wb().row('grok:e2e-success').waitFor({ state: 'detached' });
+    const remaining = await wb().taskIds();
+    assert.deepEqual(remaining.sort(), ['batch-1', 'batch-2', 'no-such-task-e2e'].sort());
+  });
+
+  /** Each row's id, icon and status word (the description minus the relative time). */
+  async function snapshotTree(): Promise<{ id: string; icon: string; status: string }[]> {
+    const rows = [];
+    for (const id of await wb().taskIds()) {
+      rows.push({ id, icon: await wb().iconOf(id), status: (await wb().descriptionOf(id)).split(' · ')[0] });
+    }
+    return rows;
+  }
+});
