@@ -70,7 +70,10 @@
     const videoUrl = isPlayable(model.videoUrl) ? model.videoUrl : undefined;
     player.hidden = videoUrl === undefined;
     if (videoUrl === undefined) {
-      video.removeAttribute('src');
+      if (video.hasAttribute('src')) {
+        video.removeAttribute('src');
+        video.load(); // Drops what was buffered, so a refused URL stops playing too.
+      }
     } else if (video.getAttribute('src') !== videoUrl) {
       video.poster = isPlayable(model.posterUrl) && model.posterUrl ? model.posterUrl : '';
       video.src = videoUrl;

@@ -9,7 +9,7 @@ export function statusLabel(task: TrackedTask): string {
   const state = displayState(task);
   switch (state) {
     case 'checking':
-      return 'Checking…';
+      return 'Not checked yet';
     case 'queued':
       return 'Queued';
     case 'running':

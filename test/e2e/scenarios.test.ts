@@ -21,6 +21,7 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
   before(async () => {
     session = await Session.start({ name: 'scenarios' });
     const { gateway } = session;
+    gateway.setTask('grok:e2e-nokey', [{ id: 'grok:e2e-nokey', status: 'processing' }]);
     gateway.setTask('grok:e2e-success', completingScript('grok:e2e-success', gateway, 2));
     gateway.setTask('veo:e2e-failure', failingScript('veo:e2e-failure'));
     gateway.setTask('grok:e2e-key', completingScript('grok:e2e-key', gateway, 1));
@@ -30,14 +31,23 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
   });
   recordScenarios(() => session);
 
-  it('shows the set-key welcome, then takes the key from a password box', async () => {
+  it('tracks without a key but waits and says why, then takes the key from a password box', async () => {
     await wb().openSidebar();
     await wb().tasksView().getByText('Set your AnyAPI key').waitFor();
-    await wb().runCommand('Set API Key');
+    await wb().runCommand('Track Video Task');
+    await wb().answerInput('Track Video Task', 'grok:e2e-nokey');
+    await wb().tasksView().getByText('No API key is set, so tasks are not checked').waitFor();
+    assert.equal(await wb().iconOf('grok:e2e-nokey'), 'clock');
+    assert.equal(gateway().queriesFor('grok:e2e-nokey').length, 0, 'nothing is sent without a key');
+    const toast = await wb().waitForNotification(/no API key is set/);
+    await toast.getByRole('button', { name: 'Set API Key' }).click();
     const input = wb().page.locator('.quick-input-widget input');
     await input.waitFor();
     assert.equal(await input.getAttribute('type'), 'password', 'the key is typed into a password box');
     await wb().answerInput('Set API Key', gateway().apiKey!);
+    await wb().waitForIcon('grok:e2e-nokey', 'sync');
+    assert.equal(await wb().tasksView().getByText('No API key is set').count(), 0);
+    await wb().contextMenu('grok:e2e-nokey', 'Stop Tracking');
     await wb().tasksView().getByText('No video tasks tracked yet').waitFor();
   });
 
@@ -147,6 +157,8 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     await wb().row(before[0].id).waitFor();
     await wb().page.waitForTimeout(4000);
     assert.deepEqual(await snapshotTree(), before);
+    // The preview that was open comes back with its task.
+    assert.equal(await wb().webview().locator('#status').textContent(), 'Ready');
   });
 
   it('removes finished tasks after confirmation and keeps unfinished ones', async () => {

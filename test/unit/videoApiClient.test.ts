@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
 import * as net from 'node:net';
 import { ApiError, type ApiErrorKind } from '../../src/api/errors';
 import { VideoApiClient, type HttpSettings } from '../../src/api/videoApiClient';
@@ -163,3 +164,40 @@ async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+describe('VideoApiClient through a proxy', function () {
+  this.timeout(10_000);
+
+  it('tunnels requests through the proxy from VS Code’s http.proxy setting', async () => {
+    const gateway = await FakeGateway.start();
+    gateway.setTask('t1', [{ id: 't1', status: 'pending' }]);
+    const tunnels: string[] = [];
+    const proxy = http.createServer((_request, response) => response.writeHead(405).end());
+    proxy.on('connect', (request: http.IncomingMessage, client: net.Socket) => {
+      tunnels.push(request.url ?? '');
+      const [host, port] = (request.url ?? '').split(':');
+      const upstream = net.connect(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+    const client = new VideoApiClient(
+      () => ({ baseUrl: gateway.url, timeoutMs: 2000, proxy: { proxyUrl, strictSSL: true } }),
+      new MemoryLogger(),
+    );
+    try {
+      assert.equal((await client.query('t1', KEY)).status, 'queued');
+      assert.deepEqual(tunnels, [gateway.url.replace('http://', '')]);
+    } finally {
+      client.dispose();
+      proxy.closeAllConnections();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      await gateway.close();
+    }
+  });
+});
