@@ -7,6 +7,7 @@ import { registerTaskCommands } from './commands/taskCommands';
 import { registerTrackTask } from './commands/trackTask';
 import { registerCompletionNotifier } from './notifications/completionNotifier';
 import { registerPauseNotifier } from './notifications/pauseNotifier';
+import { registerSettingsNotifier } from './notifications/settingsNotifier';
 import { PreviewPanels } from './preview/previewPanels';
 import { Settings } from './settings';
 import { Poller } from './tasks/poller';
@@ -25,7 +26,7 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('AnyAPI Video', { log: true });
   const settings = new Settings();
-  const apiKeys = new ApiKeyStore(context.secrets);
+  const apiKeys = new ApiKeyStore(context.secrets, context.globalState, () => settings.current.baseUrl);
   const store = new TaskStore(
     { read: () => context.globalState.get(STORAGE_KEY), write: (value) => context.globalState.update(STORAGE_KEY, value) },
     log,
@@ -34,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const poller = new Poller({
     store,
     client,
-    apiKey: () => apiKeys.current,
+    apiKey: () => apiKeys.lookUp(),
     settings: () => settings.poller,
     log,
   });
@@ -55,7 +56,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerApiKeyCommands(deps),
     registerTaskCommands(deps),
     registerCompletionNotifier(store, settings),
-    registerPauseNotifier(poller),
+    registerPauseNotifier(poller, apiKeys),
+    registerSettingsNotifier(settings),
     apiKeys.onDidChange(() => poller.restart()),
     settings.onDidChange(() => poller.settingsChanged()),
     vscode.window.onDidChangeWindowState((state) => poller.setFocused(state.focused)),

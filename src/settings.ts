@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { HttpSettings } from './api/videoApiClient';
+import { clampSetting } from './settingsValues';
 import type { PollerSettings } from './tasks/poller';
 
 /** The extension's settings as declared in package.json `contributes.configuration`, already clamped. */
@@ -19,7 +20,7 @@ export const MIN_POLL_INTERVAL_SECONDS = 2;
  * VS Code reports a change, because the scheduler asks on every query.
  */
 export class Settings implements vscode.Disposable {
-  private cached: { extension: ExtensionSettings; http: HttpSettings } | undefined;
+  private cached: { extension: ExtensionSettings; http: HttpSettings; notices: string[] } | undefined;
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
 
@@ -43,6 +44,11 @@ export class Settings implements vscode.Disposable {
     return this.read().http;
   }
 
+  /** What was clamped, in words: "anyapiVideo.pollIntervalSeconds is 1; using the minimum, 2." */
+  get notices(): readonly string[] {
+    return this.read().notices;
+  }
+
   get poller(): PollerSettings {
     const { pollIntervalSeconds, maxConcurrentRequests } = this.current;
     return { intervalMs: pollIntervalSeconds * 1000, maxConcurrent: maxConcurrentRequests };
@@ -53,16 +59,32 @@ export class Settings implements vscode.Disposable {
     this.emitter.dispose();
   }
 
-  private read(): { extension: ExtensionSettings; http: HttpSettings } {
+  private read(): { extension: ExtensionSettings; http: HttpSettings; notices: string[] } {
     if (this.cached) {
       return this.cached;
     }
     const config = vscode.workspace.getConfiguration(SECTION);
+    const pollInterval = clampSetting(`${SECTION}.pollIntervalSeconds`, config.get('pollIntervalSeconds'), {
+      min: MIN_POLL_INTERVAL_SECONDS,
+      max: 3600,
+      fallback: 10,
+    });
+    const concurrency = clampSetting(`${SECTION}.maxConcurrentRequests`, config.get('maxConcurrentRequests'), {
+      min: 1,
+      max: 32,
+      fallback: 4,
+      integer: true,
+    });
+    const timeout = clampSetting(`${SECTION}.requestTimeoutSeconds`, config.get('requestTimeoutSeconds'), {
+      min: 1,
+      max: 300,
+      fallback: 30,
+    });
     const extension: ExtensionSettings = {
       baseUrl: config.get<string>('baseUrl', 'https://www.anyapi.vip'),
-      pollIntervalSeconds: clamp(config.get<number>('pollIntervalSeconds', 10), MIN_POLL_INTERVAL_SECONDS, 3600, 10),
-      maxConcurrentRequests: Math.round(clamp(config.get<number>('maxConcurrentRequests', 4), 1, 32, 4)),
-      requestTimeoutSeconds: clamp(config.get<number>('requestTimeoutSeconds', 30), 1, 300, 30),
+      pollIntervalSeconds: pollInterval.value,
+      maxConcurrentRequests: concurrency.value,
+      requestTimeoutSeconds: timeout.value,
       notifyOnCompletion: config.get<boolean>('notifyOnCompletion', true),
     };
     const http = vscode.workspace.getConfiguration('http');
@@ -74,14 +96,8 @@ export class Settings implements vscode.Disposable {
         timeoutMs: extension.requestTimeoutSeconds * 1000,
         proxy: { proxyUrl: proxyUrl === '' ? undefined : proxyUrl, strictSSL: http.get<boolean>('proxyStrictSSL', true) },
       },
+      notices: [pollInterval, concurrency, timeout].flatMap((setting) => (setting.notice === undefined ? [] : [setting.notice])),
     };
     return this.cached;
   }
-}
-
-function clamp(value: unknown, min: number, max: number, fallback: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return fallback;
-  }
-  return Math.min(max, Math.max(min, value));
 }

@@ -17,7 +17,7 @@ export function field(object: JsonObject, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
 
-/** A non-empty string (numbers are accepted and printed), capped at {@link MAX_FIELD_LENGTH}. */
+/** A non-empty string (numbers are accepted and printed), cut with an ellipsis at {@link MAX_FIELD_LENGTH}. */
 export function stringField(object: JsonObject, key: string): string | undefined {
   const value = field(object, key);
   if (typeof value === 'number' && Number.isFinite(value)) {
@@ -30,7 +30,7 @@ export function stringField(object: JsonObject, key: string): string | undefined
   if (trimmed === '') {
     return undefined;
   }
-  return trimmed.length > MAX_FIELD_LENGTH ? trimmed.slice(0, MAX_FIELD_LENGTH) : trimmed;
+  return trimmed.length > MAX_FIELD_LENGTH ? `${trimmed.slice(0, MAX_FIELD_LENGTH - 1)}…` : trimmed;
 }
 
 /** A finite number, also from a numeric string such as `"42"`. */

@@ -5,7 +5,9 @@ export const MAX_TASK_ID_LENGTH = 200;
 /** More ids than this in one paste is almost certainly the wrong text. */
 export const MAX_IDS_PER_INPUT = 500;
 
-export type ParsedTaskIds = { readonly ids: string[] } | { readonly error: string };
+export type ParsedTaskIds =
+  /** `duplicates`: how many repeated ids were dropped. */
+  { readonly ids: string[]; readonly duplicates: number } | { readonly error: string };
 
 /**
  * Reads what the user typed or pasted into "Track Video Task": one or many
@@ -31,7 +33,8 @@ export function parseTaskIds(input: string): ParsedTaskIds {
       return { error: problem };
     }
   }
-  return { ids: [...new Set(candidates)] };
+  const ids = [...new Set(candidates)];
+  return { ids, duplicates: candidates.length - ids.length };
 }
 
 /** Why a single id cannot be a task id, or undefined when it can. */

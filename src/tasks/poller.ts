@@ -1,4 +1,5 @@
 import { ApiError } from '../api/errors';
+import type { KeyLookup } from '../auth/keyLookup';
 import type { TaskSnapshot } from '../api/taskSnapshot';
 import type { TaskQueryClient } from '../api/videoApiClient';
 import type { Logger } from '../log';
@@ -15,14 +16,17 @@ export interface PollerSettings {
 
 /** Why nothing is polled right now; the tree shows it. */
 export interface PollerPause {
-  readonly reason: 'noKey' | 'auth' | 'config';
+  readonly reason: 'noKey' | 'keyOrigin' | 'auth' | 'config';
   readonly message: string;
+  /** With `keyOrigin`: the gateway origin the key would be sent to. */
+  readonly origin?: string;
 }
 
 export interface PollerOptions {
   readonly store: TaskStore;
   readonly client: TaskQueryClient;
-  readonly apiKey: () => string | undefined;
+  /** The key to send now, or why none may be sent. */
+  readonly apiKey: () => KeyLookup;
   readonly settings: () => PollerSettings;
   readonly log: Logger;
   readonly clock?: Clock;
@@ -117,10 +121,20 @@ export class Poller implements Disposable {
     this.resume();
   }
 
-  /** Settings changed: a pause for a bad setting is lifted, and a shorter interval applies at once. */
+  /**
+   * Settings changed: a pause for a bad setting is lifted, as is a key pause
+   * the new settings no longer call for (the base URL went back to the key's
+   * origin, say); a shorter interval applies at once.
+   */
   settingsChanged(): void {
-    if (this.pause?.reason === 'config') {
+    const pause = this.pause;
+    if (pause?.reason === 'config') {
       this.setPause(undefined);
+    } else if (pause !== undefined && pause.reason !== 'auth') {
+      const lookup = this.options.apiKey();
+      if (!('pause' in lookup) || lookup.pause.message !== pause.message) {
+        this.setPause(undefined);
+      }
     }
     this.tighten();
   }
@@ -191,13 +205,14 @@ export class Poller implements Disposable {
       this.wakeAt(this.holdUntil);
       return;
     }
-    const apiKey = this.options.apiKey();
-    if (apiKey === undefined) {
+    const lookup = this.options.apiKey();
+    if ('pause' in lookup) {
       if (this.dueAt.size > 0) {
-        this.setPause({ reason: 'noKey', message: 'No API key is set, so tasks are not checked.' });
+        this.setPause(lookup.pause);
       }
       return;
     }
+    const apiKey = lookup.key;
     const { maxConcurrent } = this.options.settings();
     const ready = [...this.dueAt].filter(([, at]) => at <= now).sort((a, b) => a[1] - b[1]);
     for (const [id] of ready) {
@@ -269,7 +284,8 @@ export class Poller implements Disposable {
     if (apiError.kind === 'auth' || apiError.kind === 'config') {
       this.dueAt.set(id, now);
       // A key changed while this request was in flight gets its own chance.
-      if (apiError.kind === 'config' || this.options.apiKey() === apiKey) {
+      const current = this.options.apiKey();
+      if (apiError.kind === 'config' || ('key' in current && current.key === apiKey)) {
         this.setPause({ reason: apiError.kind, message: apiError.message });
       }
       return;

@@ -29,6 +29,30 @@ export function statusLabel(task: TrackedTask): string {
   }
 }
 
+/** A codicon and the theme colour it is drawn in. */
+export interface TaskIcon {
+  readonly id: string;
+  readonly color?: string;
+}
+
+const ICONS: Record<DisplayState, TaskIcon> = {
+  checking: { id: 'clock' },
+  queued: { id: 'clock' },
+  running: { id: 'sync~spin' },
+  succeeded: { id: 'pass', color: 'testing.iconPassed' },
+  failed: { id: 'error', color: 'testing.iconFailed' },
+  cancelled: { id: 'circle-slash' },
+  unknown: { id: 'warning', color: 'list.warningForeground' },
+  notFound: { id: 'error', color: 'list.errorForeground' },
+  error: { id: 'warning', color: 'list.warningForeground' },
+};
+
+/** The task's icon: never a spinner for a task that will not change on its own. */
+export function taskIcon(task: TrackedTask): TaskIcon {
+  const state = displayState(task);
+  return state === 'succeeded' && !task.snapshot?.videoUrl ? ICONS.unknown : ICONS[state];
+}
+
 /** The tree item's description: status, progress, model, and how fresh the status is. */
 export function describeTask(task: TrackedTask, now: number): string {
   const parts = [statusLabel(task)];
@@ -60,9 +84,38 @@ export function sortGroup(task: TrackedTask): number {
   return isTerminalTask(task) || state === 'notFound' ? 1 : 0;
 }
 
-/** Cuts text to one line of at most `max` characters, with an ellipsis when cut. */
+/** Labelled lines of the tooltip, each cut to a readable length. */
+export function tooltipLines(task: TrackedTask): [label: string, value: string][] {
+  const snapshot = task.snapshot;
+  const time = (epochMs: number | undefined): string | undefined => (epochMs === undefined ? undefined : formatTime(epochMs));
+  const lines: [string, string | undefined, number][] = [
+    ['Task', task.id, 200],
+    ['Status', statusLabel(task), 80],
+    ['Server id', snapshot?.serverId !== task.id ? snapshot?.serverId : undefined, 200],
+    ['Prompt', snapshot?.prompt ?? snapshot?.enhancedPrompt, 300],
+    ['Model', snapshot?.model, 80],
+    ['Ratio', snapshot?.ratio, 80],
+    ['Progress', snapshot?.progress === undefined ? undefined : `${snapshot.progress}%`, 80],
+    ['Created', time(snapshot?.createdAt), 80],
+    ['Updated', time(snapshot?.updatedAt), 80],
+    ['Completed', time(snapshot?.completedAt), 80],
+    ['Tracked since', formatTime(task.addedAt), 80],
+    ['Reason', snapshot?.error, 300],
+    ['Last check failed', task.problem?.message, 300],
+  ];
+  return lines
+    .filter((line): line is [string, string, number] => line[1] !== undefined && line[1] !== '')
+    .map(([label, value, max]) => [label, truncate(value, max)]);
+}
+
+/**
+ * Cuts text to one line of at most `max` characters, with an ellipsis when
+ * cut. Control and bidirectional-override characters are dropped, so API
+ * text cannot break the line or make itself read backwards.
+ */
 export function truncate(text: string, max: number = MAX_INLINE): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 

@@ -1,19 +1,20 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { displayState, type DisplayState, type TrackedTask } from '../tasks/trackedTask';
-import { describeTask, formatTime, statusLabel, truncate } from './taskPresentation';
+import { describeTask, taskIcon, tooltipLines, type TaskIcon } from './taskPresentation';
 
-const ICONS: Record<DisplayState, vscode.ThemeIcon> = {
-  checking: new vscode.ThemeIcon('clock'),
-  queued: new vscode.ThemeIcon('clock'),
-  running: new vscode.ThemeIcon('sync~spin'),
-  succeeded: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
-  failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
-  cancelled: new vscode.ThemeIcon('circle-slash'),
-  unknown: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
-  notFound: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
-  error: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
-};
+const themeIcons = new Map<string, vscode.ThemeIcon>();
+
+/** One ThemeIcon per codicon and colour, shared by every row. */
+function themeIcon({ id, color }: TaskIcon): vscode.ThemeIcon {
+  const key = `${id} ${color ?? ''}`;
+  let icon = themeIcons.get(key);
+  if (!icon) {
+    icon = new vscode.ThemeIcon(id, color === undefined ? undefined : new vscode.ThemeColor(color));
+    themeIcons.set(key, icon);
+  }
+  return icon;
+}
 
 /** Builds the tree row for one task. */
 export function createTaskTreeItem(task: TrackedTask, now: number): vscode.TreeItem {
@@ -21,7 +22,7 @@ export function createTaskTreeItem(task: TrackedTask, now: number): vscode.TreeI
   const item = new vscode.TreeItem(task.id, vscode.TreeItemCollapsibleState.None);
   item.id = task.id;
   item.description = describeTask(task, now);
-  item.iconPath = state === 'succeeded' && !task.snapshot?.videoUrl ? ICONS.unknown : ICONS[state];
+  item.iconPath = themeIcon(taskIcon(task));
   item.tooltip = createTooltip(task);
   item.contextValue = contextValue(task, state);
   item.accessibilityInformation = { label: `Video task ${task.id}, ${item.description}` };
@@ -43,28 +44,10 @@ function createTooltip(task: TrackedTask): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString('', false);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
-  const line = (label: string, value: string | undefined, max = 80): void => {
-    if (value !== undefined && value !== '') {
-      tooltip.appendMarkdown(`**${label}:** `);
-      tooltip.appendText(truncate(value, max));
-      tooltip.appendMarkdown('  \n');
-    }
-  };
-  const snapshot = task.snapshot;
-  line('Task', task.id, 200);
-  line('Status', statusLabel(task));
-  if (snapshot?.serverId && snapshot.serverId !== task.id) {
-    line('Server id', snapshot.serverId, 200);
+  for (const [label, value] of tooltipLines(task)) {
+    tooltip.appendMarkdown(`**${label}:** `);
+    tooltip.appendText(value);
+    tooltip.appendMarkdown('  \n');
   }
-  line('Prompt', snapshot?.prompt ?? snapshot?.enhancedPrompt, 300);
-  line('Model', snapshot?.model);
-  line('Ratio', snapshot?.ratio);
-  line('Progress', snapshot?.progress === undefined ? undefined : `${snapshot.progress}%`);
-  line('Created', snapshot?.createdAt === undefined ? undefined : formatTime(snapshot.createdAt));
-  line('Updated', snapshot?.updatedAt === undefined ? undefined : formatTime(snapshot.updatedAt));
-  line('Completed', snapshot?.completedAt === undefined ? undefined : formatTime(snapshot.completedAt));
-  line('Tracked since', formatTime(task.addedAt));
-  line('Reason', snapshot?.error, 300);
-  line('Last check failed', task.problem?.message, 300);
   return tooltip;
 }

@@ -7,6 +7,7 @@ import { TaskTreeProvider } from './taskTreeProvider';
 const PAUSE_MESSAGES: Record<PollerPause['reason'], string> = {
   noKey: 'No API key is set, so tasks are not checked. Run “AnyAPI Video: Set API Key”.',
   auth: 'The gateway rejected the API key; checks are paused until it changes. Run “AnyAPI Video: Set API Key”.',
+  keyOrigin: '',
   config: 'Checks are paused: ',
 };
 
@@ -60,6 +61,7 @@ export class TaskTreeView implements vscode.Disposable {
       this.view.message = undefined;
       return;
     }
-    this.view.message = pause.reason === 'config' ? PAUSE_MESSAGES.config + pause.message : PAUSE_MESSAGES[pause.reason];
+    this.view.message =
+      pause.reason === 'config' || pause.reason === 'keyOrigin' ? PAUSE_MESSAGES.config + pause.message : PAUSE_MESSAGES[pause.reason];
   }
 }

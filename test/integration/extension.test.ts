@@ -84,6 +84,41 @@ describe('AnyAPI Video in VS Code', () => {
     assert.equal(api.poller.paused, undefined);
   });
 
+  it('does not send the key to a new gateway origin until the user allows it', async () => {
+    const other = await FakeGateway.start();
+    const id = 'grok:integration-origin';
+    other.setTask(id, [{ id, status: 'processing' }]);
+    const config = vscode.workspace.getConfiguration('anyapiVideo');
+    try {
+      await config.update('baseUrl', other.url, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('anyapiVideo.trackTask', id);
+      await waitFor('the origin pause', () => api.poller.paused?.reason === 'keyOrigin');
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      assert.equal(other.requests.length, 0, 'nothing was sent to the new origin');
+      await vscode.commands.executeCommand('anyapiVideo.setApiKey', gateway.apiKey);
+      await waitFor('the task to be checked at the new origin', () => api.store.get(id)?.snapshot?.status === 'running');
+    } finally {
+      await config.update('baseUrl', gateway.url, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('anyapiVideo.setApiKey', gateway.apiKey);
+      await other.close();
+    }
+  });
+
+  it('pauses with a clear error on an invalid base URL, and resumes when it is fixed', async () => {
+    const config = vscode.workspace.getConfiguration('anyapiVideo');
+    const id = 'grok:integration-config';
+    gateway.setTask(id, [{ id, status: 'processing' }]);
+    try {
+      await config.update('baseUrl', `${gateway.url}/v1?x=1`, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('anyapiVideo.trackTask', id);
+      await waitFor('the settings pause', () => api.poller.paused?.reason === 'config');
+      assert.match(api.poller.paused?.message ?? '', /anyapiVideo\.baseUrl.*origin only/);
+    } finally {
+      await config.update('baseUrl', gateway.url, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('the task to be checked', () => api.store.get(id)?.snapshot?.status === 'running');
+  });
+
   it('stops tracking and closes the preview', async () => {
     const id = 'grok:integration-success';
     await vscode.commands.executeCommand('anyapiVideo.untrackTask', id);

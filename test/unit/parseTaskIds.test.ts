@@ -22,6 +22,7 @@ describe('parseTaskIds', () => {
 
   it('reads many ids separated by spaces, commas or new lines, without duplicates', () => {
     assert.deepEqual(ids('a1, b2\nc3 a1\r\n\tb2'), ['a1', 'b2', 'c3']);
+    assert.deepEqual(parseTaskIds('a1 a1 b2 a1'), { ids: ['a1', 'b2'], duplicates: 2 });
   });
 
   it('takes the id from a pasted create or query response', () => {

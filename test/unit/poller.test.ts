@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../src/api/errors';
+import type { KeyLookup } from '../../src/auth/keyLookup';
 import { Poller, UNFOCUSED_FACTOR, type PollerPause } from '../../src/tasks/poller';
 import { TaskStore } from '../../src/tasks/taskStore';
 import { FakeClock } from './helpers/fakeClock';
@@ -21,7 +22,7 @@ describe('Poller', () => {
     return new Poller({
       store,
       client,
-      apiKey: () => apiKey,
+      apiKey: () => (apiKey === undefined ? { pause: { reason: 'noKey', message: 'no key' } } : { key: apiKey }),
       settings: () => ({ intervalMs: INTERVAL, maxConcurrent }),
       log: new MemoryLogger(),
       clock,
@@ -274,5 +275,37 @@ describe('Poller', () => {
     await clock.advance(0);
     assert.equal(store.get('a')?.problem?.message, 'boom');
     assert.equal(poller.hasPendingTimer, true, 'retried later');
+  });
+});
+
+describe('Poller and the key’s origin', () => {
+  it('sends nothing to a new origin until allowed, and resumes when the setting goes back', async () => {
+    const clock = new FakeClock();
+    const client = new ManualClient();
+    const store = new TaskStore(new MemoryStorage(), new MemoryLogger(), () => clock.now());
+    let lookup: KeyLookup = { pause: { reason: 'keyOrigin', message: 'another origin', origin: 'https://x.example' } };
+    const pauses: (PollerPause | undefined)[] = [];
+    const poller = new Poller({
+      store,
+      client,
+      apiKey: () => lookup,
+      settings: () => ({ intervalMs: INTERVAL, maxConcurrent: 4 }),
+      log: new MemoryLogger(),
+      clock,
+    });
+    poller.onDidChangePause((pause) => pauses.push(pause));
+    store.add(['a']);
+    poller.start();
+    await clock.advance(INTERVAL * 5);
+    assert.equal(client.calls.length, 0);
+    assert.equal(poller.paused?.reason, 'keyOrigin');
+    poller.settingsChanged(); // An unrelated setting: the same pause stands, no second notification.
+    assert.equal(pauses.length, 1);
+    lookup = { key: 'key' };
+    poller.settingsChanged();
+    await clock.advance(0);
+    assert.deepEqual(client.calls, ['a']);
+    assert.equal(poller.paused, undefined);
+    poller.dispose();
   });
 });

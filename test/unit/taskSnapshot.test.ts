@@ -77,9 +77,10 @@ describe('parseTaskSnapshot', () => {
     assert.equal(({} as Record<string, unknown>).bad, undefined);
   });
 
-  it('caps very long strings', () => {
+  it('cuts very long strings with an ellipsis', () => {
     const snapshot = parseTaskSnapshot({ status: 'completed', prompt: 'x'.repeat(1_000_000) });
     assert.equal(snapshot.prompt?.length, 20_000);
+    assert.ok(snapshot.prompt?.endsWith('x…'));
   });
 
   it('refuses bodies that are not a task', () => {

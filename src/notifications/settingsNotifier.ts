@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import type { Settings } from '../settings';
+
+/** Says, once per change, when a setting was out of range and which value is used instead. */
+export function registerSettingsNotifier(settings: Settings): vscode.Disposable {
+  let shown = '';
+  const show = (): void => {
+    const notices = settings.notices.join(' ');
+    if (notices === shown) {
+      return;
+    }
+    shown = notices;
+    if (notices !== '') {
+      void vscode.window.showWarningMessage(notices, 'Open Settings').then((choice) => {
+        if (choice === 'Open Settings') {
+          void vscode.commands.executeCommand('workbench.action.openSettings', 'anyapiVideo');
+        }
+      });
+    }
+  };
+  show();
+  return settings.onDidChange(show);
+}
