@@ -52,6 +52,9 @@ export class FakeGateway {
   private readonly sockets = new Set<import('node:net').Socket>();
   private inFlight = 0;
   private maxInFlight = 0;
+  private readonly inFlightByTask = new Map<string, number>();
+  private overlapCount = 0;
+  private port = 0;
 
   private constructor(private readonly server: http.Server) {
     server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
@@ -72,12 +75,29 @@ export class FakeGateway {
       gateway.server.once('error', reject);
       gateway.server.listen(port, '127.0.0.1', resolve);
     });
+    gateway.port = (gateway.server.address() as AddressInfo).port;
     return gateway;
   }
 
-  /** The origin to use as `anyapiVideo.baseUrl`. */
+  /** The origin to use as `anyapiVideo.baseUrl`; it stays the same while the gateway is down. */
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Stops listening and drops every connection: clients now get "connection refused". */
+  async goDown(): Promise<void> {
+    for (const socket of this.sockets) {
+      socket.destroy();
+    }
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Listens again on the same port after {@link goDown}. */
+  async comeBack(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.port, '127.0.0.1', () => resolve());
+    });
   }
 
   /** URL of a media file the gateway serves, e.g. `sample.mp4`. */
@@ -107,11 +127,15 @@ export class FakeGateway {
     return this.maxInFlight;
   }
 
+  /** How often a query arrived for a task that already had one in flight. */
+  get overlaps(): number {
+    return this.overlapCount;
+  }
+
   async close(): Promise<void> {
-    for (const socket of this.sockets) {
-      socket.destroy();
+    if (this.server.listening) {
+      await this.goDown();
     }
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
@@ -124,7 +148,16 @@ export class FakeGateway {
     this.requests.push({ method: request.method ?? '', url: request.url ?? '', taskId, headers: request.headers, at: Date.now() });
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    response.on('close', () => this.inFlight--);
+    const key = taskId ?? '';
+    const sameTask = this.inFlightByTask.get(key) ?? 0;
+    if (sameTask > 0) {
+      this.overlapCount++;
+    }
+    this.inFlightByTask.set(key, sameTask + 1);
+    response.on('close', () => {
+      this.inFlight--;
+      this.inFlightByTask.set(key, (this.inFlightByTask.get(key) ?? 1) - 1);
+    });
     if (this.latencyMs > 0) {
       await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     }
