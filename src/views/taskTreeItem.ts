@@ -39,15 +39,30 @@ function contextValue(task: TrackedTask, state: DisplayState): string {
   return flags.join(' ');
 }
 
-/** Untrusted Markdown: every API string goes through appendText, so it can carry no links, HTML or commands. */
+/**
+ * Untrusted Markdown: API strings go through appendText, so they carry no
+ * Markdown, HTML or command links; text the renderer would turn into a link
+ * by itself (a URL, an e-mail address) goes into a code span instead.
+ */
 function createTooltip(task: TrackedTask): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString('', false);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
   for (const [label, value] of tooltipLines(task)) {
     tooltip.appendMarkdown(`**${label}:** `);
-    tooltip.appendText(value);
+    if (/[a-z][\w+.-]*:\/\/|www\.|\S@\S/i.test(value)) {
+      tooltip.appendMarkdown(codeSpan(value));
+    } else {
+      tooltip.appendText(value);
+    }
     tooltip.appendMarkdown('  \n');
   }
   return tooltip;
+}
+
+/** A Markdown code span whose fence is longer than any run of backticks inside, so the text cannot close it. */
+function codeSpan(text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  return `${fence} ${text} ${fence}`;
 }

@@ -1,6 +1,24 @@
 import * as assert from 'node:assert/strict';
-import { completingScript, failingScript, UNFENCED_PROMPT } from '../fakeGateway/scenarios';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FakeGateway } from '../fakeGateway/fakeGateway';
+import { completingScript, failingScript, richCompleted, UNFENCED_PROMPT } from '../fakeGateway/scenarios';
 import { recordScenarios, Session } from './harness/session';
+
+/** Every file below `dir`. */
+function filesUnder(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      files.push(...filesUnder(full));
+    } else if (entry.isFile()) {
+      files.push(full);
+    }
+  }
+  return files;
+}
 
 /** The parts of an HTMLVideoElement the test reads (the test code compiles without the DOM library). */
 interface VideoElement {
@@ -15,12 +33,18 @@ interface VideoElement {
 describe('End to end: AnyAPI Video in a real workbench', function () {
   this.timeout(180_000);
   let session: Session | undefined;
+  let mediaHost: FakeGateway | undefined;
   const wb = () => session!.workbench;
   const gateway = () => session!.gateway;
+  const apiKey = `sk-e2e-${randomBytes(12).toString('hex')}`;
+  const wrongKey = `sk-wrong-${randomBytes(12).toString('hex')}`;
 
   before(async () => {
     session = await Session.start({ name: 'scenarios' });
+    mediaHost = await FakeGateway.start();
     const { gateway } = session;
+    gateway.apiKey = apiKey;
+    gateway.setTask('grok:e2e-media', [{ ...richCompleted('grok:e2e-media', mediaHost), video_url: mediaHost.mediaUrl('sample.mp4') }]);
     gateway.setTask('grok:e2e-nokey', [{ id: 'grok:e2e-nokey', status: 'processing' }]);
     gateway.setTask('grok:e2e-success', completingScript('grok:e2e-success', gateway, 2));
     gateway.setTask('veo:e2e-failure', failingScript('veo:e2e-failure'));
@@ -30,6 +54,9 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     }
   });
   recordScenarios(() => session);
+  after(async () => {
+    await mediaHost?.close();
+  });
 
   it('tracks without a key but waits and says why, then takes the key from a password box', async () => {
     await wb().openSidebar();
@@ -129,7 +156,7 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
   it('pauses on a rejected key with one notification, and recovers when the right key is set', async () => {
     await wb().clearNotifications();
     await wb().runCommand('Set API Key');
-    await wb().answerInput('Set API Key', 'wrong-key');
+    await wb().answerInput('Set API Key', wrongKey);
     await wb().runCommand('Track Video Task');
     await wb().answerInput('Track Video Task', 'grok:e2e-key');
     const toast = await wb().waitForNotification(/rejected the API key/);
@@ -169,6 +196,40 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     await wb().row('grok:e2e-success').waitFor({ state: 'detached' });
     const remaining = await wb().taskIds();
     assert.deepEqual(remaining.sort(), ['batch-1', 'batch-2', 'no-such-task-e2e'].sort());
+  });
+
+  it('sends no key to the host of the video, and leaves the key nowhere but in secret storage', async () => {
+    await wb().runCommand('Track Video Task');
+    await wb().answerInput('Track Video Task', 'grok:e2e-media');
+    await wb().waitForIcon('grok:e2e-media', 'pass');
+    await wb().row('grok:e2e-media').click();
+    await wb().webview().locator('#video').evaluate((video: VideoElement) =>
+      new Promise<void>((resolve) => (video.readyState >= 2 ? resolve() : video.addEventListener('loadeddata', () => resolve(), { once: true }))),
+    );
+    assert.ok(mediaHost!.fileRequests.length > 0, 'the video came from the other host');
+    assert.equal(mediaHost!.requests.length, 0, 'no API query went to the video host');
+    for (const request of mediaHost!.fileRequests) {
+      assert.equal(request.headers.authorization, undefined, 'no Authorization header to the video host');
+      assert.ok(!JSON.stringify(request).includes(apiKey));
+    }
+
+    // Everything the extension could have written or shown: settings, state, logs, output, the workbench and the preview.
+    const leaks: string[] = [];
+    for (const file of filesUnder(session!.server.root)) {
+      const text = fs.readFileSync(file).toString('latin1');
+      for (const key of [apiKey, wrongKey]) {
+        if (text.includes(key)) {
+          leaks.push(`${path.relative(session!.server.root, file)} contains ${key === apiKey ? 'the key' : 'the wrong key'}`);
+        }
+      }
+    }
+    const shown = [await wb().page.content(), await wb().webview().locator('html').evaluate((html: { outerHTML: string }) => html.outerHTML)];
+    for (const text of shown) {
+      if (text.includes(apiKey) || text.includes(wrongKey)) {
+        leaks.push('the workbench or the preview shows a key');
+      }
+    }
+    assert.deepEqual(leaks, []);
   });
 
   /** Each row's id, icon and status word (the description minus the relative time). */

@@ -46,6 +46,8 @@ export class FakeGateway {
   /** How unknown ids are answered: 404, or 400 with `code: task_not_exist` as new-api gateways do. */
   notFoundStyle: 404 | 400 = 400;
   readonly requests: RecordedRequest[] = [];
+  /** Requests for media under /files, kept apart from API queries. */
+  readonly fileRequests: RecordedRequest[] = [];
 
   private readonly tasks = new Map<string, { script: TaskScript; served: number }>();
   private readonly faults = new Map<string, { fault: Fault; remaining: number }>();
@@ -141,6 +143,7 @@ export class FakeGateway {
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.url);
     if (url.pathname.startsWith('/files/')) {
+      this.fileRequests.push({ method: request.method ?? '', url: request.url ?? '', taskId: null, headers: request.headers, at: Date.now() });
       serveFile(request, response, url.pathname.slice('/files/'.length));
       return;
     }

@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { parseTaskSnapshot } from '../../../src/api/taskSnapshot';
+import { createPreviewModel } from '../../../src/preview/previewModel';
+import { renderPreviewHtml } from '../../../src/preview/previewHtml';
+import { restoreTasks, serializeTasks } from '../../../src/tasks/persistence';
+import type { TrackedTask } from '../../../src/tasks/trackedTask';
+import { describeTask, tooltipLines } from '../../../src/views/taskPresentation';
+import { HOSTILE_PAYLOADS, hostileTask, STRING_FIELDS } from '../../fakeGateway/hostilePayloads';
+
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+describe('Hostile input in every field', () => {
+  it('has at least 30 payloads, each placed in every string field', () => {
+    assert.ok(HOSTILE_PAYLOADS.length >= 30);
+    const seen = new Set<string>();
+    for (let n = 0; n < HOSTILE_PAYLOADS.length; n++) {
+      const body = hostileTask(n) as Record<string, unknown>;
+      for (const field of STRING_FIELDS) {
+        if (typeof body[field] === 'string') {
+          seen.add(`${field}:${HOSTILE_PAYLOADS.indexOf(body[field] as string)}`);
+        }
+      }
+    }
+    // Every payload in every field except `status`, which carries payloads in half of the tasks.
+    assert.ok(seen.size >= (STRING_FIELDS.length - 1) * HOSTILE_PAYLOADS.length, `${seen.size} combinations`);
+  });
+
+  for (let n = 0; n < HOSTILE_PAYLOADS.length; n++) {
+    it(`task ${n}: parsed, shown and stored safely`, () => {
+      const body: unknown = JSON.parse(JSON.stringify(hostileTask(n)));
+      const snapshot = parseTaskSnapshot(body);
+      const task: TrackedTask = { id: `hostile-${n}`, addedAt: 1, snapshot, checkedAt: 2 };
+
+      const model = createPreviewModel(task);
+      for (const url of [model.videoUrl, model.posterUrl]) {
+        assert.ok(url === undefined || /^(https:\/\/|http:\/\/127\.0\.0\.1[:/])/.test(url), `refused: ${url}`);
+        assert.ok(url === undefined || !url.includes('@'), 'no credentials in media URLs');
+      }
+
+      const description = describeTask(task, 3);
+      assert.ok(description.length <= 200, `the tree line stays short (${description.length})`);
+      assert.doesNotMatch(description, INVISIBLE);
+      for (const [label, value] of tooltipLines(task)) {
+        assert.ok(value.length <= 300, `${label} is cut (${value.length})`);
+        assert.doesNotMatch(value, INVISIBLE, `${label} has no control or bidi characters`);
+      }
+
+      const stored = restoreTasks(JSON.parse(JSON.stringify(serializeTasks([task]))));
+      assert.deepEqual(stored.tasks, [task], 'stored and reloaded unchanged');
+
+      assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype polluted');
+      assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined);
+    });
+  }
+
+  it('the preview page carries no API text at all: it arrives later as textContent', () => {
+    const html = renderPreviewHtml({ cspSource: 'https://w', scriptUri: 'https://w/p.js', styleUri: 'https://w/p.css', mediaOrigins: [] });
+    for (const payload of HOSTILE_PAYLOADS) {
+      if (payload.length > 20) {
+        assert.ok(!html.includes(payload), payload.slice(0, 40));
+      }
+    }
+  });
+});
