@@ -177,8 +177,9 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
 
   it('keeps every task and its state across a window reload', async () => {
     const before = await snapshotTree();
+    const reloaded = wb().page.waitForEvent('load');
     await wb().runAnyCommand('Developer: Reload Window');
-    await wb().page.waitForTimeout(1000);
+    await reloaded;
     await wb().waitReady();
     await wb().openSidebar();
     await wb().row(before[0].id).waitFor();

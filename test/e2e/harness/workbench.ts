@@ -31,12 +31,22 @@ export class Workbench {
     await this.page.locator('.part.editor').click({ position: { x: 10, y: 10 } });
   }
 
-  /** Opens the AnyAPI Video sidebar. */
+  /**
+   * Opens the AnyAPI Video sidebar. Its activity-bar icon toggles, and right
+   * after a reload the sidebar may still be restoring, so look, click, and
+   * look again until the view is there.
+   */
   async openSidebar(): Promise<void> {
-    if (!(await this.tasksView().isVisible())) {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      if (await this.tasksView().isVisible()) {
+        return;
+      }
       await this.page.locator('.activitybar .action-item a[aria-label^="AnyAPI Video"]').click();
+      await this.tasksView()
+        .waitFor({ timeout: 3000 })
+        .catch(() => undefined);
     }
-    await this.tasksView().waitFor();
+    await this.tasksView().waitFor({ timeout: 5000 });
   }
 
   /** The "Video Tasks" view's body. */
