@@ -6,6 +6,7 @@ import type { Logger } from '../log';
 import { backoffDelay } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { Emitter, type Disposable } from './events';
+import { runningInterval } from './pollSchedule';
 import type { TaskChange, TaskStore } from './taskStore';
 import { needsPolling } from './trackedTask';
 
@@ -267,8 +268,11 @@ export class Poller implements Disposable {
     this.options.store.recordSnapshot(id, snapshot);
     const task = this.options.store.get(id);
     if (task && needsPolling(task)) {
+      const now = this.clock.now();
+      const age = now - (snapshot.createdAt ?? task.addedAt);
+      const interval = runningInterval(this.interval(), age, snapshot.progress !== undefined);
       const factor = snapshot.status === 'unknown' ? UNKNOWN_STATUS_FACTOR : 1;
-      this.dueAt.set(id, this.clock.now() + this.interval() * factor);
+      this.dueAt.set(id, now + interval * factor);
     }
   }
 

@@ -309,3 +309,65 @@ describe('Poller and the key’s origin', () => {
     poller.dispose();
   });
 });
+
+describe('Poller when idle', () => {
+  it('with only finished tasks: no timer pending and no request, ever', async () => {
+    const clock = new FakeClock();
+    const storage = new MemoryStorage();
+    const seed = new TaskStore(storage, new MemoryLogger(), () => clock.now());
+    seed.add(['a', 'b', 'c']);
+    seed.recordSnapshot('a', snapshot('succeeded', { videoUrl: 'https://cdn.example/a.mp4' }));
+    seed.recordSnapshot('b', snapshot('failed'));
+    seed.recordSnapshot('c', snapshot('cancelled'));
+    await seed.persist();
+    const store = new TaskStore(storage, new MemoryLogger(), () => clock.now());
+    const client = new ManualClient();
+    const poller = new Poller({
+      store,
+      client,
+      apiKey: () => ({ key: 'k' }),
+      settings: () => ({ intervalMs: INTERVAL, maxConcurrent: 4 }),
+      log: new MemoryLogger(),
+      clock,
+    });
+    poller.start();
+    poller.setFocused(false);
+    poller.setFocused(true);
+    poller.settingsChanged();
+    await clock.advance(24 * 60 * 60 * 1000);
+    assert.equal(clock.pendingTimers, 0);
+    assert.equal(poller.hasPendingTimer, false);
+    assert.deepEqual(client.calls, []);
+    poller.dispose();
+  });
+
+  it('slows a task that runs far longer than usual, without progress, to once a minute', async () => {
+    const clock = new FakeClock();
+    const store = new TaskStore(new MemoryStorage(), new MemoryLogger(), () => clock.now());
+    const client = new ManualClient();
+    const poller = new Poller({
+      store,
+      client,
+      apiKey: () => ({ key: 'k' }),
+      settings: () => ({ intervalMs: INTERVAL, maxConcurrent: 4 }),
+      log: new MemoryLogger(),
+      clock,
+    });
+    store.add(['slow']);
+    poller.start();
+    const times: number[] = [];
+    while (clock.now() - store.get('slow')!.addedAt < 60 * 60_000) {
+      await clock.advance(1000);
+      if (client.pending.length > 0) {
+        times.push(clock.now());
+        client.answerAll(() => snapshot('running'));
+      }
+    }
+    const gaps = times.slice(1).map((time, i) => time - times[i]);
+    assert.equal(gaps[0], INTERVAL);
+    assert.ok(gaps.every((gap, i) => i === 0 || gap >= gaps[i - 1]), 'never faster again');
+    assert.equal(Math.max(...gaps), 60_000);
+    assert.ok(times.length < 120, `${times.length} checks in an hour instead of 360`);
+    poller.dispose();
+  });
+});

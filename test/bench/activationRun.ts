@@ -1,0 +1,24 @@
+import { performance } from 'node:perf_hooks';
+import { createContext, installVscodeStandIn } from './vscodeStandIn';
+
+/**
+ * One fresh process, one activation: how long `require` of the bundle takes,
+ * and how long `activate()` takes. Prints one JSON line for the bench.
+ */
+function main(): void {
+  const bundle = process.argv[2];
+  installVscodeStandIn();
+  const requireStart = performance.now();
+  const extension = require(bundle) as { activate(context: unknown): unknown };
+  const requireMs = performance.now() - requireStart;
+  const context = createContext();
+  const activateStart = performance.now();
+  extension.activate(context);
+  const activateMs = performance.now() - activateStart;
+  const loadedUndici = Object.keys(require.cache).some((file) => file.endsWith('undici.js'));
+  process.stdout.write(`${JSON.stringify({ requireMs, activateMs, loadedUndici })}\n`);
+  context.subscriptions.forEach((subscription) => subscription.dispose());
+  process.exit(0);
+}
+
+main();

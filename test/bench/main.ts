@@ -1,0 +1,241 @@
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { installVscodeStandIn } from './vscodeStandIn';
+
+installVscodeStandIn();
+
+// Modules that import `vscode` are required only after the stand-in is installed.
+const { parseTaskSnapshot } = require('../../src/api/taskSnapshot') as typeof import('../../src/api/taskSnapshot');
+const { VideoApiClient } = require('../../src/api/videoApiClient') as typeof import('../../src/api/videoApiClient');
+const { Poller } = require('../../src/tasks/poller') as typeof import('../../src/tasks/poller');
+const { serializeTasks } = require('../../src/tasks/persistence') as typeof import('../../src/tasks/persistence');
+const { TaskStore } = require('../../src/tasks/taskStore') as typeof import('../../src/tasks/taskStore');
+const { TaskTreeProvider } = require('../../src/views/taskTreeProvider') as typeof import('../../src/views/taskTreeProvider');
+const { FakeGateway } = require('../fakeGateway/fakeGateway') as typeof import('../fakeGateway/fakeGateway');
+
+type TrackedTask = import('../../src/tasks/trackedTask').TrackedTask;
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
+
+/** Bundle sizes, and `require` + `activate()` in 20 fresh processes with the vscode stand-in. */
+function activation(): { bundleBytes: number; activationBundleBytes: number; activateMs: number; requireMs: number; undiciAtActivation: boolean } {
+  const extension = path.join(DIST, 'extension.js');
+  const runs = Array.from({ length: 20 }, () => {
+    const result = spawnSync(process.execPath, [path.join(__dirname, 'activationRun.js'), extension], { encoding: 'utf8' });
+    if (result.status !== 0) {
+      throw new Error(`activation run failed: ${result.stderr}`);
+    }
+    return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { requireMs: number; activateMs: number; loadedUndici: boolean };
+  });
+  const activationBundleBytes = fs.statSync(extension).size;
+  return {
+    bundleBytes: activationBundleBytes + fs.statSync(path.join(DIST, 'undici.js')).size,
+    activationBundleBytes,
+    activateMs: round(median(runs.map((run) => run.activateMs))),
+    requireMs: round(median(runs.map((run) => run.requireMs))),
+    undiciAtActivation: runs.some((run) => run.loadedUndici),
+  };
+}
+
+/** One poll sweep of 200 running tasks through the real client and scheduler, gateway latency 50 ms, 8 at once. */
+async function sweep(): Promise<{ tasks: number; concurrency: number; latencyMs: number; measuredMs: number; limitMs: number; ratio: number }> {
+  const tasks = 200;
+  const concurrency = 8;
+  const latencyMs = 50;
+  const gateway = await FakeGateway.start();
+  gateway.latencyMs = latencyMs;
+  const running: TrackedTask[] = Array.from({ length: tasks }, (_, i) => {
+    gateway.setTask(`run-${i}`, [{ id: `run-${i}`, status: 'processing', progress: 50 }]);
+    return { id: `run-${i}`, addedAt: i };
+  });
+  const store = new TaskStore({ read: () => serializeTasks(running), write: async () => undefined }, silent);
+  const client = new VideoApiClient(() => ({ baseUrl: gateway.url, timeoutMs: 30_000, proxy: { strictSSL: true } }), silent);
+  // Warm the connection pool and undici's lazy load, as a session that has polled before would have.
+  await Promise.all(Array.from({ length: concurrency }, () => client.query('run-0', 'test-key')));
+  const poller = new Poller({ store, client, apiKey: () => ({ key: 'test-key' }), settings: () => ({ intervalMs: 60_000, maxConcurrent: concurrency }), log: silent });
+  const before = gateway.requests.length;
+  const started = performance.now();
+  poller.start();
+  while (gateway.requests.length - before < tasks || poller.activeRequests > 0) {
+    // Sleeping, not spinning: a busy loop here would steal the event loop from the queries being measured.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  const measuredMs = performance.now() - started;
+  poller.dispose();
+  client.dispose();
+  await gateway.close();
+  const limitMs = Math.ceil(tasks / concurrency) * latencyMs;
+  return { tasks, concurrency, latencyMs, measuredMs: round(measuredMs, 1), limitMs, ratio: round(measuredMs / limitMs, 3) };
+}
+
+/** Queries per second, the extension's client (undici, keep-alive) against global fetch; the gateway runs in its own process. */
+async function http(): Promise<{ requests: number; concurrency: number; undiciRps: number; fetchRps: number; ratio: number }> {
+  const requests = 5000;
+  const concurrency = 8;
+  const child = spawn(process.execPath, [path.join(ROOT, 'out', 'test', 'fakeGateway', 'main.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /listening on (http:\/\/\S+)/.exec(output);
+        if (match) {
+          resolve(match[1]);
+        }
+      });
+      child.once('exit', () => reject(new Error('the fake gateway exited')));
+    });
+    const id = 'grok:299604b7-c5ea-47b5-bc64-c06f300f0d27';
+    const client = new VideoApiClient(() => ({ baseUrl: url, timeoutMs: 30_000, proxy: { strictSSL: true } }), silent);
+    const viaClient = (): Promise<unknown> => client.query(id, 'test-key');
+    const queryUrl = `${url}/v1/video/query?id=${encodeURIComponent(id)}`;
+    const headers = { authorization: 'Bearer test-key', accept: 'application/json', 'content-type': 'application/json' };
+    const viaFetch = async (): Promise<unknown> => parseTaskSnapshot(await (await fetch(queryUrl, { headers })).json());
+    const rate = async (query: () => Promise<unknown>): Promise<number> => {
+      await run(query, 500, concurrency); // Warm-up: connections, JIT.
+      const started = performance.now();
+      await run(query, requests, concurrency);
+      return requests / ((performance.now() - started) / 1000);
+    };
+    const fetchRps = await rate(viaFetch);
+    const undiciRps = await rate(viaClient);
+    client.dispose();
+    return { requests, concurrency, undiciRps: Math.round(undiciRps), fetchRps: Math.round(fetchRps), ratio: round(undiciRps / fetchRps) };
+  } finally {
+    child.kill();
+  }
+}
+
+async function run(query: () => Promise<unknown>, total: number, concurrency: number): Promise<void> {
+  let started = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (started < total) {
+        started++;
+        await query();
+      }
+    }),
+  );
+}
+
+/** 1,000 tracked tasks: item events when 10 change in a sweep, and the time to build every tree item. */
+function tree(): { tasks: number; changed: number; itemEventsFired: number; fullRefreshes: number; buildMs: number } {
+  const tasks = realisticTasks(1000);
+  const store = new TaskStore({ read: () => serializeTasks(tasks), write: async () => undefined }, silent);
+  const provider = new TaskTreeProvider(store);
+  const ids = provider.getChildren();
+  let itemEventsFired = 0;
+  let fullRefreshes = 0;
+  provider.onDidChangeTreeData((changed) => {
+    if (changed === undefined) {
+      fullRefreshes++;
+    } else {
+      itemEventsFired += changed.length;
+    }
+  });
+  // A sweep over the 200 running tasks: 10 report new progress, the rest say what is known.
+  for (const task of tasks.filter((candidate) => candidate.snapshot?.status === 'running')) {
+    const changed = Number(task.id.split('-')[1]) < 10;
+    store.recordSnapshot(task.id, { ...task.snapshot!, progress: changed ? 77 : task.snapshot!.progress });
+  }
+  const builds = Array.from({ length: 7 }, () => {
+    const started = performance.now();
+    for (const id of ids) {
+      provider.getTreeItem(id);
+    }
+    return performance.now() - started;
+  });
+  provider.dispose();
+  return { tasks: tasks.length, changed: 10, itemEventsFired, fullRefreshes, buildMs: round(median(builds)) };
+}
+
+/** Heap held per tracked task with a realistic snapshot (prompts of a few hundred characters, two URLs). */
+function memory(): { tasks: number; heapBytesPerTask: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) {
+    throw new Error('run with node --expose-gc');
+  }
+  const stored = JSON.stringify(serializeTasks(realisticTasks(1000)));
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const store = new TaskStore({ read: () => JSON.parse(stored), write: async () => undefined }, silent);
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (store.size !== 1000) {
+    throw new Error('store did not load');
+  }
+  return { tasks: 1000, heapBytesPerTask: Math.round((after - before) / 1000) };
+}
+
+/** 200 running (with progress) and 800 finished tasks, with text of the sizes real gateways send. */
+function realisticTasks(count: number): TrackedTask[] {
+  return Array.from({ length: count }, (_, i) => {
+    const running = i < 200;
+    const id = running ? `run-${i}` : `grok:${i.toString(16).padStart(8, '0')}-9dee-455c-aa82-02ac623adf3a`;
+    return {
+      id,
+      addedAt: 1_764_000_000_000 + i,
+      checkedAt: 1_764_000_100_000 + i,
+      snapshot: {
+        serverId: id,
+        rawStatus: running ? 'processing' : 'completed',
+        status: running ? 'running' : 'succeeded',
+        progress: running ? i % 100 : 100,
+        model: 'grok-video-3',
+        ratio: '3:2',
+        prompt: `Task ${i}: a cow with wings flying over farmland at golden hour, cinematic, slow camera pan`,
+        enhancedPrompt: `Task ${i}: A surreal and whimsical digital painting of a majestic brown cow with large, feathered wings soaring gracefully through a vibrant blue sky. The cow has a joyful expression, its tail streaming behind it as it flies among fluffy white clouds. Below, a patchwork of green farmland stretches into the distance.`,
+        videoUrl: running ? undefined : `https://files.example.com/file_download/${i}-ae64-426e-99f0-f365bc3cd941.mp4`,
+        thumbnailUrl: running ? undefined : `https://files.example.com/file_download/${i}-8091-4528-be32-335f4fc9af65.jpg`,
+        updatedAt: 1_764_522_552_000 + i,
+        completedAt: running ? undefined : 1_764_522_552_000 + i,
+      },
+    };
+  });
+}
+
+async function main(): Promise<void> {
+  const vsix = path.join(DIST, 'anyapi-video-tasks.vsix');
+  const results = {
+    activation: activation(),
+    sweep: await sweep(),
+    http: await http(),
+    tree: tree(),
+    memory: memory(),
+    vsixBytes: fs.statSync(vsix).size,
+  };
+  const checks: [string, string, boolean][] = [
+    ['activation bundle', `${results.activation.activationBundleBytes} B (≤ 61,440)`, results.activation.activationBundleBytes <= 60 * 1024],
+    ['undici loaded at activation', String(results.activation.undiciAtActivation), !results.activation.undiciAtActivation],
+    ['activate()', `${results.activation.activateMs} ms (≤ 5), require ${results.activation.requireMs} ms`, results.activation.activateMs <= 5],
+    ['sweep', `${results.sweep.measuredMs} ms / ${results.sweep.limitMs} ms = ${results.sweep.ratio} (≤ 1.10)`, results.sweep.ratio <= 1.1],
+    ['http', `undici ${results.http.undiciRps}/s, fetch ${results.http.fetchRps}/s, ratio ${results.http.ratio} (≥ 1.5)`, results.http.ratio >= 1.5],
+    ['tree events', `${results.tree.itemEventsFired} items, ${results.tree.fullRefreshes} full refreshes (= 10, 0)`, results.tree.itemEventsFired === 10 && results.tree.fullRefreshes === 0],
+    ['tree build', `${results.tree.buildMs} ms for 1,000 items (≤ 20)`, results.tree.buildMs <= 20],
+    ['memory', `${results.memory.heapBytesPerTask} B per task (≤ 4,096)`, results.memory.heapBytesPerTask <= 4096],
+    ['vsix', `${results.vsixBytes} B (≤ 256,000)`, results.vsixBytes <= 250 * 1024],
+  ];
+  const width = Math.max(...checks.map(([name]) => name.length));
+  process.stdout.write('\nAnyAPI Video benchmark\n\n');
+  for (const [name, value, ok] of checks) {
+    process.stdout.write(`  ${ok ? 'ok  ' : 'MISS'}  ${name.padEnd(width)}  ${value}\n`);
+  }
+  process.stdout.write(`\n${JSON.stringify(results)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,144 @@
+/**
+ * An in-memory stand-in for the parts of the `vscode` module the extension
+ * touches while activating and building tree items, so both can be timed in
+ * plain Node. Calls are cheap no-ops; nothing here is asserted on.
+ */
+import Module from 'node:module';
+
+type Listener<T> = (value: T) => void;
+
+class Disposable {
+  constructor(private readonly onDispose: () => void = () => undefined) {}
+  static from(...items: { dispose(): unknown }[]): Disposable {
+    return new Disposable(() => items.forEach((item) => item.dispose()));
+  }
+  dispose(): void {
+    this.onDispose();
+  }
+}
+
+class EventEmitter<T> {
+  private readonly listeners = new Set<Listener<T>>();
+  readonly event = (listener: Listener<T>): Disposable => {
+    this.listeners.add(listener);
+    return new Disposable(() => this.listeners.delete(listener));
+  };
+  fire(value: T): void {
+    this.listeners.forEach((listener) => listener(value));
+  }
+  dispose(): void {
+    this.listeners.clear();
+  }
+}
+
+class ThemeColor {
+  constructor(readonly id: string) {}
+}
+
+class ThemeIcon {
+  constructor(
+    readonly id: string,
+    readonly color?: ThemeColor,
+  ) {}
+}
+
+class TreeItem {
+  id?: string;
+  description?: string;
+  tooltip?: unknown;
+  iconPath?: unknown;
+  contextValue?: string;
+  command?: unknown;
+  accessibilityInformation?: unknown;
+  constructor(
+    readonly label: string,
+    readonly collapsibleState = 0,
+  ) {}
+}
+
+class MarkdownString {
+  isTrusted = false;
+  supportHtml = false;
+  constructor(public value = '') {}
+  appendText(text: string): this {
+    this.value += text.replace(/[\\`*_{}[\]()#+\-.!<>]/g, '\\$&');
+    return this;
+  }
+  appendMarkdown(text: string): this {
+    this.value += text;
+    return this;
+  }
+}
+
+class Uri {
+  private constructor(readonly path: string) {}
+  static file(path: string): Uri {
+    return new Uri(path);
+  }
+  static parse(value: string): Uri {
+    return new Uri(value);
+  }
+  static joinPath(base: Uri, ...parts: string[]): Uri {
+    return new Uri([base.path, ...parts].join('/'));
+  }
+  toString(): string {
+    return this.path;
+  }
+}
+
+const noEvent = (): Disposable => new Disposable();
+const outputChannel = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, appendLine() {}, show() {}, dispose() {} };
+
+export const vscodeStandIn = {
+  Disposable,
+  EventEmitter,
+  ThemeColor,
+  ThemeIcon,
+  TreeItem,
+  MarkdownString,
+  Uri,
+  TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+  ViewColumn: { Active: -1, Beside: -2, One: 1 },
+  InputBoxValidationSeverity: { Info: 1, Warning: 2, Error: 3 },
+  ConfigurationTarget: { Global: 1, Workspace: 2 },
+  window: {
+    state: { focused: true },
+    createOutputChannel: () => outputChannel,
+    createTreeView: () => ({ message: undefined, selection: [], reveal: async () => undefined, dispose() {} }),
+    registerWebviewPanelSerializer: () => new Disposable(),
+    onDidChangeWindowState: noEvent,
+    showInformationMessage: async () => undefined,
+    showWarningMessage: async () => undefined,
+    showErrorMessage: async () => undefined,
+    setStatusBarMessage: () => new Disposable(),
+  },
+  workspace: {
+    getConfiguration: () => ({ get: <T>(_key: string, fallback?: T) => fallback }),
+    onDidChangeConfiguration: noEvent,
+  },
+  commands: {
+    registerCommand: () => new Disposable(),
+    executeCommand: async () => undefined,
+  },
+  env: { clipboard: { writeText: async () => undefined }, openExternal: async () => true },
+};
+
+/** A fresh extension context with in-memory secrets and state. */
+export function createContext(): { subscriptions: { dispose(): unknown }[]; [key: string]: unknown } {
+  const state = new Map<string, unknown>();
+  return {
+    subscriptions: [],
+    extensionUri: Uri.file('/extension'),
+    globalState: { get: (key: string) => state.get(key), update: async (key: string, value: unknown) => void state.set(key, value), keys: () => [...state.keys()] },
+    secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: noEvent },
+  };
+}
+
+/** Makes `require('vscode')` return the stand-in in this process. */
+export function installVscodeStandIn(): void {
+  const moduleWithLoad = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
+  const load = moduleWithLoad._load;
+  moduleWithLoad._load = function (request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? vscodeStandIn : load.call(this, request, ...rest);
+  };
+}
