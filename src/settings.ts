@@ -13,7 +13,7 @@ export interface ExtensionSettings {
 }
 
 const SECTION = 'anyapiVideo';
-export const MIN_POLL_INTERVAL_SECONDS = 2;
+const MIN_POLL_INTERVAL_SECONDS = 2;
 
 /**
  * One typed reader of the settings. Values are cached and re-read only when

@@ -32,20 +32,3 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
-
-/** Errors worth retrying later with back-off; the others need the user or a new key. */
-export function isTransient(error: ApiError): boolean {
-  switch (error.kind) {
-    case 'rateLimited':
-    case 'unavailable':
-    case 'network':
-    case 'timeout':
-    case 'badResponse':
-    case 'rejected':
-      return true;
-    case 'auth':
-    case 'notFound':
-    case 'config':
-      return false;
-  }
-}

@@ -35,11 +35,6 @@ export class TaskTreeView implements vscode.Disposable {
     this.showPause(poller.paused);
   }
 
-  /** The tasks selected in the tree, for commands run on several at once. */
-  get selection(): readonly string[] {
-    return this.view.selection;
-  }
-
   /** Shows a task in the tree and selects it; quietly does nothing if the view is hidden and cannot open. */
   async reveal(id: string): Promise<void> {
     if (!this.store.get(id)) {
