@@ -13,7 +13,6 @@ const { Poller } = require('../../src/tasks/poller') as typeof import('../../src
 const { serializeTasks } = require('../../src/tasks/persistence') as typeof import('../../src/tasks/persistence');
 const { TaskStore } = require('../../src/tasks/taskStore') as typeof import('../../src/tasks/taskStore');
 const { TaskTreeProvider } = require('../../src/views/taskTreeProvider') as typeof import('../../src/views/taskTreeProvider');
-const { FakeGateway } = require('../fakeGateway/fakeGateway') as typeof import('../fakeGateway/fakeGateway');
 
 type TrackedTask = import('../../src/tasks/trackedTask').TrackedTask;
 
@@ -54,49 +53,60 @@ async function sweep(): Promise<{ tasks: number; concurrency: number; latencyMs:
   const tasks = 200;
   const concurrency = 8;
   const latencyMs = 50;
-  const gateway = await FakeGateway.start();
-  gateway.latencyMs = latencyMs;
-  const running: TrackedTask[] = Array.from({ length: tasks }, (_, i) => {
-    gateway.setTask(`run-${i}`, [{ id: `run-${i}`, status: 'processing', progress: 50 }]);
-    return { id: `run-${i}`, addedAt: i };
-  });
-  const store = new TaskStore({ read: () => serializeTasks(running), write: async () => undefined }, silent);
-  const client = new VideoApiClient(() => ({ baseUrl: gateway.url, timeoutMs: 30_000, proxy: { strictSSL: true } }), silent);
-  // Warm the connection pool and undici's lazy load, as a session that has polled before would have.
-  await Promise.all(Array.from({ length: concurrency }, () => client.query('run-0', 'test-key')));
-  const poller = new Poller({ store, client, apiKey: () => ({ key: 'test-key' }), settings: () => ({ intervalMs: 60_000, maxConcurrent: concurrency }), log: silent });
-  const before = gateway.requests.length;
-  const started = performance.now();
-  poller.start();
-  while (gateway.requests.length - before < tasks || poller.activeRequests > 0) {
-    // Sleeping, not spinning: a busy loop here would steal the event loop from the queries being measured.
-    await new Promise((resolve) => setTimeout(resolve, 1));
+  const gateway = await startGatewayProcess(['--latency', String(latencyMs), '--running', String(tasks)]);
+  try {
+    const running: TrackedTask[] = Array.from({ length: tasks }, (_, i) => ({ id: `run-${i}`, addedAt: i }));
+    const store = new TaskStore({ read: () => serializeTasks(running), write: async () => undefined }, silent);
+    const client = new VideoApiClient(() => ({ baseUrl: gateway.url, timeoutMs: 30_000, proxy: { strictSSL: true } }), silent);
+    // Warm the connection pool and undici's lazy load, as a session that has polled before would have.
+    await Promise.all(Array.from({ length: concurrency }, () => client.query('run-0', 'test-key')));
+    const poller = new Poller({ store, client, apiKey: () => ({ key: 'test-key' }), settings: () => ({ intervalMs: 60_000, maxConcurrent: concurrency }), log: silent });
+    const settled = new Promise<void>((resolve) => {
+      let answered = 0;
+      store.onDidChange(() => {
+        answered++;
+        if (answered === tasks) {
+          resolve();
+        }
+      });
+    });
+    const started = performance.now();
+    poller.start();
+    await settled;
+    const measuredMs = performance.now() - started;
+    poller.dispose();
+    client.dispose();
+    const limitMs = Math.ceil(tasks / concurrency) * latencyMs;
+    return { tasks, concurrency, latencyMs, measuredMs: round(measuredMs, 1), limitMs, ratio: round(measuredMs / limitMs, 3) };
+  } finally {
+    gateway.stop();
   }
-  const measuredMs = performance.now() - started;
-  poller.dispose();
-  client.dispose();
-  await gateway.close();
-  const limitMs = Math.ceil(tasks / concurrency) * latencyMs;
-  return { tasks, concurrency, latencyMs, measuredMs: round(measuredMs, 1), limitMs, ratio: round(measuredMs / limitMs, 3) };
+}
+
+/** The fake gateway in its own process, so its work does not share the measured event loop. */
+async function startGatewayProcess(args: string[]): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'out', 'test', 'fakeGateway', 'main.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', () => reject(new Error('the fake gateway exited')));
+  });
+  return { url, stop: () => child.kill() };
 }
 
 /** Queries per second, the extension's client (undici, keep-alive) against global fetch; the gateway runs in its own process. */
 async function http(): Promise<{ requests: number; concurrency: number; undiciRps: number; fetchRps: number; ratio: number }> {
   const requests = 5000;
   const concurrency = 8;
-  const child = spawn(process.execPath, [path.join(ROOT, 'out', 'test', 'fakeGateway', 'main.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const gateway = await startGatewayProcess([]);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /listening on (http:\/\/\S+)/.exec(output);
-        if (match) {
-          resolve(match[1]);
-        }
-      });
-      child.once('exit', () => reject(new Error('the fake gateway exited')));
-    });
+    const url = gateway.url;
     const id = 'grok:299604b7-c5ea-47b5-bc64-c06f300f0d27';
     const client = new VideoApiClient(() => ({ baseUrl: url, timeoutMs: 30_000, proxy: { strictSSL: true } }), silent);
     const viaClient = (): Promise<unknown> => client.query(id, 'test-key');
@@ -114,7 +124,7 @@ async function http(): Promise<{ requests: number; concurrency: number; undiciRp
     client.dispose();
     return { requests, concurrency, undiciRps: Math.round(undiciRps), fetchRps: Math.round(fetchRps), ratio: round(undiciRps / fetchRps) };
   } finally {
-    child.kill();
+    gateway.stop();
   }
 }
 
