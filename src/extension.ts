@@ -12,6 +12,7 @@ import { PreviewPanels } from './preview/previewPanels';
 import { Settings } from './settings';
 import { Poller } from './tasks/poller';
 import { TaskStore } from './tasks/taskStore';
+import { TaskStatusBar } from './views/taskStatusBar';
 import { TaskTreeView } from './views/taskTreeView';
 
 const STORAGE_KEY = 'anyapiVideo.tasks';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     poller,
     previews,
     treeView,
+    new TaskStatusBar(store),
     registerTrackTask(deps),
     registerApiKeyCommands(deps),
     registerTaskCommands(deps),

@@ -101,10 +101,12 @@ export const vscodeStandIn = {
   ViewColumn: { Active: -1, Beside: -2, One: 1 },
   InputBoxValidationSeverity: { Info: 1, Warning: 2, Error: 3 },
   ConfigurationTarget: { Global: 1, Workspace: 2 },
+  StatusBarAlignment: { Left: 1, Right: 2 },
   window: {
     state: { focused: true },
     createOutputChannel: () => outputChannel,
     createTreeView: () => ({ message: undefined, selection: [], reveal: async () => undefined, dispose() {} }),
+    createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
     registerWebviewPanelSerializer: () => new Disposable(),
     onDidChangeWindowState: noEvent,
     showInformationMessage: async () => undefined,

@@ -74,8 +74,10 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     await wb().answerInput('Set API Key', gateway().apiKey!);
     await wb().waitForIcon('grok:e2e-nokey', 'sync');
     assert.equal(await wb().tasksView().getByText('No API key is set').count(), 0);
+    assert.match((await wb().statusItem().getAttribute('aria-label')) ?? '', /1 video in progress/);
     await wb().contextMenu('grok:e2e-nokey', 'Stop Tracking');
     await wb().tasksView().getByText('No video tasks tracked yet').waitFor();
+    await wb().statusItem().waitFor({ state: 'hidden' });
   });
 
   it('refuses bad input in Track Video Task with a clear message', async () => {
@@ -151,6 +153,14 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
       await wb().waitForIcon(id, 'sync');
       assert.match(await wb().descriptionOf(id), /^Running · 30%/);
     }
+    // The status bar counts them with a spinner, and a click brings the tree back.
+    const status = wb().statusItem();
+    assert.match((await status.getAttribute('aria-label')) ?? '', /3 videos in progress/);
+    assert.equal(await status.locator('.codicon-sync').count(), 1);
+    await wb().runAnyCommand('View: Close Primary Side Bar');
+    await wb().tasksView().waitFor({ state: 'hidden' });
+    await status.click();
+    await wb().tasksView().waitFor();
   });
 
   it('pauses on a rejected key with one notification, and recovers when the right key is set', async () => {

@@ -144,6 +144,11 @@ export class Workbench {
     await this.page.locator('.monaco-menu').waitFor({ state: 'detached' });
   }
 
+  /** The extension's status bar item, by the id VS Code gives it (`<extension id>.<item id>`). */
+  statusItem(): Locator {
+    return this.page.locator('[id="anyapi.anyapi-video-tasks.anyapiVideo.status"]');
+  }
+
   /** The latest notification toasts' messages. */
   async notifications(): Promise<string[]> {
     return this.page.locator('.notification-toast .notification-list-item-message').allTextContents();

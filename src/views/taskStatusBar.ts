@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { ViewId } from '../commandIds';
+import type { TaskStore } from '../tasks/taskStore';
+import { summarizeTasks } from './statusSummary';
+
+/**
+ * The status bar item: how many videos are in progress, or a check when all
+ * are done; its tooltip lists them and a click reveals the tree. Hidden while
+ * nothing is tracked.
+ */
+export class TaskStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('anyapiVideo.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: TaskStore) {
+    this.item.name = 'AnyAPI Video';
+    this.item.command = `${ViewId.tasks}.focus`;
+    this.subscription = store.onDidChange(() => this.update());
+    this.update();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+
+  private update(): void {
+    const summary = summarizeTasks(this.store.all());
+    if (!summary) {
+      this.item.hide();
+      return;
+    }
+    const tooltip = new vscode.MarkdownString('', false);
+    tooltip.isTrusted = false;
+    for (const line of summary.lines) {
+      tooltip.appendText(line);
+      tooltip.appendMarkdown('  \n');
+    }
+    this.item.text = summary.text;
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: `AnyAPI Video: ${summary.lines[0]}` };
+    this.item.show();
+  }
+}
