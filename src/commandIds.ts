@@ -10,6 +10,8 @@ export const CommandId = {
   copyVideoUrl: 'anyapiVideo.copyVideoUrl',
   openVideoExternal: 'anyapiVideo.openVideoExternal',
   clearFinished: 'anyapiVideo.clearFinished',
+  trackSelection: 'anyapiVideo.trackSelection',
+  exportTasks: 'anyapiVideo.exportTasks',
 } as const;
 
 /** Ids of the views and webviews, shared by package.json and code. */

@@ -3,6 +3,7 @@ import { VideoApiClient } from './api/videoApiClient';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import type { CommandDeps } from './commands/commandDeps';
+import { registerShareCommands } from './commands/shareCommands';
 import { registerTaskCommands } from './commands/taskCommands';
 import { registerTrackTask } from './commands/trackTask';
 import { registerCompletionNotifier } from './notifications/completionNotifier';
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerTrackTask(deps),
     registerApiKeyCommands(deps),
     registerTaskCommands(deps),
+    registerShareCommands(deps),
     registerCompletionNotifier(store, settings),
     registerPauseNotifier(poller, apiKeys),
     registerSettingsNotifier(settings),

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { FakeGateway } from '../fakeGateway/fakeGateway';
@@ -16,6 +19,8 @@ const COMMANDS = [
   'anyapiVideo.copyVideoUrl',
   'anyapiVideo.openVideoExternal',
   'anyapiVideo.clearFinished',
+  'anyapiVideo.trackSelection',
+  'anyapiVideo.exportTasks',
 ];
 
 describe('AnyAPI Video in VS Code', () => {
@@ -117,6 +122,34 @@ describe('AnyAPI Video in VS Code', () => {
       await config.update('baseUrl', gateway.url, vscode.ConfigurationTarget.Global);
     }
     await waitFor('the task to be checked', () => api.store.get(id)?.snapshot?.status === 'running');
+  });
+
+  it('tracks every task id found in the editor selection', async () => {
+    const content = 'log: created grok:5b1c6a0e-1111-4222-8333-944445555666, then 0f0e0d0c-aaaa-4bbb-8ccc-ddddeeeeffff; status:pending';
+    const document = await vscode.workspace.openTextDocument({ content, language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(document.positionAt(0), document.positionAt(content.length));
+    await vscode.commands.executeCommand('anyapiVideo.trackSelection');
+    assert.ok(api.store.get('grok:5b1c6a0e-1111-4222-8333-944445555666'));
+    assert.ok(api.store.get('0f0e0d0c-aaaa-4bbb-8ccc-ddddeeeeffff'));
+    assert.equal(api.store.get('status:pending'), undefined);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('exports the tracked tasks as JSON and as CSV', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anyapi-video-export-'));
+    try {
+      await vscode.commands.executeCommand('anyapiVideo.exportTasks', vscode.Uri.file(path.join(dir, 'tasks.json')), 'json');
+      const rows = JSON.parse(fs.readFileSync(path.join(dir, 'tasks.json'), 'utf8')) as { id: string; status: string | null }[];
+      assert.deepEqual(rows.map((row) => row.id).sort(), api.store.all().map((task) => task.id).sort());
+      assert.equal(rows.find((row) => row.id === 'veo:integration-failure')?.status, 'failed');
+      await vscode.commands.executeCommand('anyapiVideo.exportTasks', vscode.Uri.file(path.join(dir, 'tasks.csv')), 'csv');
+      const csv = fs.readFileSync(path.join(dir, 'tasks.csv'), 'utf8');
+      assert.match(csv, /^id,status,prompt,video_url,created_at,updated_at,completed_at,tracked_at\r\n/);
+      assert.equal(csv.trimEnd().split('\r\n').length, api.store.size + 1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stops tracking and closes the preview', async () => {
