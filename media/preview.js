@@ -32,6 +32,9 @@
   const player = element('player', HTMLElement);
   const video = element('video', HTMLVideoElement);
   const refused = element('refused', HTMLElement);
+  const videoInfo = element('videoInfo', HTMLElement);
+  const loop = element('loop', HTMLButtonElement);
+  const speed = element('speed', HTMLSelectElement);
   const openExternal = element('openExternal', HTMLButtonElement);
   const copyUrl = element('copyUrl', HTMLButtonElement);
   const copyPrompt = element('copyPrompt', HTMLButtonElement);
@@ -100,6 +103,38 @@
     if (message && message.type === 'update') {
       vscode.setState({ taskId: message.model.taskId });
       render(message.model);
+    }
+  });
+
+  /** "1280×720 · 0:08", once the browser knows the video's size and length. */
+  function describeVideo() {
+    const seconds = Math.round(video.duration);
+    const length = Number.isFinite(seconds) ? `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}` : '';
+    videoInfo.textContent = [video.videoWidth > 0 ? `${video.videoWidth}×${video.videoHeight}` : '', length].filter(Boolean).join(' · ');
+  }
+
+  function toggleLoop() {
+    video.loop = !video.loop;
+    loop.setAttribute('aria-pressed', String(video.loop));
+  }
+
+  video.addEventListener('loadedmetadata', describeVideo);
+  video.addEventListener('emptied', () => (videoInfo.textContent = ''));
+  loop.addEventListener('click', toggleLoop);
+  speed.addEventListener('change', () => (video.playbackRate = Number(speed.value)));
+  // Playback keys work anywhere in the preview except where they mean something else (buttons, the speed list).
+  document.addEventListener('keydown', (event) => {
+    const target = /** @type {HTMLElement} */ (event.target);
+    if (player.hidden || event.ctrlKey || event.metaKey || event.altKey || target.closest('button, select, input, video')) {
+      return;
+    }
+    if (event.key === ' ') {
+      event.preventDefault();
+      void (video.paused ? video.play().catch(() => undefined) : video.pause());
+    } else if (event.key === 'f' || event.key === 'F') {
+      void (document.fullscreenElement ? document.exitFullscreen() : video.requestFullscreen()).catch(() => undefined);
+    } else if (event.key === 'l' || event.key === 'L') {
+      toggleLoop();
     }
   });
 

@@ -41,6 +41,19 @@ export function renderPreviewHtml(options: PreviewHtmlOptions): string {
 <p id="error" class="error" role="alert" hidden></p>
 <section id="player" hidden>
   <video id="video" controls preload="metadata" playsinline></video>
+  <div class="player-bar">
+    <span id="videoInfo" class="note"></span>
+    <button id="loop" type="button" class="secondary" aria-pressed="false" title="Play the video in a loop (L)">Loop</button>
+    <label class="note">Speed
+      <select id="speed">
+        <option value="0.5">0.5×</option>
+        <option value="1" selected>1×</option>
+        <option value="1.5">1.5×</option>
+        <option value="2">2×</option>
+      </select>
+    </label>
+    <span class="note">Space plays or pauses, F toggles full screen.</span>
+  </div>
   <p class="note">VS Code's built-in player cannot play AAC audio, so many videos are silent here. Open the video in the browser to hear it.</p>
 </section>
 <p id="refused" class="warning" hidden></p>

@@ -22,6 +22,9 @@ function filesUnder(dir: string): string[] {
 
 /** The parts of an HTMLVideoElement the test reads (the test code compiles without the DOM library). */
 interface VideoElement {
+  readonly paused: boolean;
+  readonly loop: boolean;
+  readonly playbackRate: number;
   readonly readyState: number;
   readonly videoWidth: number;
   readonly videoHeight: number;
@@ -127,8 +130,21 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     );
     assert.ok(state.readyState >= 2, `the video has data to play: ${JSON.stringify(state)}`);
     assert.deepEqual([state.width, state.height], [320, 180]);
-    assert.ok(gateway().requests.length > 0);
+    assert.equal(await webview.locator('#videoInfo').textContent(), '320×180 · 0:03');
     await wb().screenshot('preview-playing');
+
+    // Keyboard and player controls: Space plays and pauses, Loop and Speed reach the video.
+    const paused = (): Promise<boolean> => video.evaluate((element: VideoElement) => element.paused);
+    await webview.locator('#enhancedPrompt').click();
+    await wb().page.keyboard.press(' ');
+    assert.equal(await paused(), false, 'Space plays');
+    await wb().page.keyboard.press(' ');
+    assert.equal(await paused(), true, 'Space pauses');
+    await webview.locator('#loop').click();
+    assert.equal(await webview.locator('#loop').getAttribute('aria-pressed'), 'true');
+    assert.equal(await video.evaluate((element: VideoElement) => element.loop), true);
+    await webview.locator('#speed').selectOption('2');
+    assert.equal(await video.evaluate((element: VideoElement) => element.playbackRate), 2);
   });
 
   it('shows a failed task with its reason', async () => {
