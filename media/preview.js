@@ -37,6 +37,7 @@
   const speed = element('speed', HTMLSelectElement);
   const openExternal = element('openExternal', HTMLButtonElement);
   const copyUrl = element('copyUrl', HTMLButtonElement);
+  const download = element('download', HTMLButtonElement);
   const copyPrompt = element('copyPrompt', HTMLButtonElement);
   const enhancedPromptSection = element('enhancedPromptSection', HTMLElement);
   const enhancedPrompt = element('enhancedPrompt', HTMLElement);
@@ -83,6 +84,7 @@
     }
     openExternal.hidden = videoUrl === undefined;
     copyUrl.hidden = videoUrl === undefined;
+    download.hidden = videoUrl === undefined;
 
     setText(enhancedPrompt, model.enhancedPrompt, enhancedPromptSection);
     setText(prompt, model.prompt, promptSection);
@@ -140,6 +142,7 @@
 
   openExternal.addEventListener('click', () => vscode.postMessage({ type: 'openExternal' }));
   copyUrl.addEventListener('click', () => vscode.postMessage({ type: 'copyUrl' }));
+  download.addEventListener('click', () => vscode.postMessage({ type: 'download' }));
   copyPrompt.addEventListener('click', () => vscode.postMessage({ type: 'copyPrompt' }));
 
   vscode.postMessage({ type: 'ready' });

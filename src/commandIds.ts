@@ -12,6 +12,7 @@ export const CommandId = {
   clearFinished: 'anyapiVideo.clearFinished',
   trackSelection: 'anyapiVideo.trackSelection',
   exportTasks: 'anyapiVideo.exportTasks',
+  downloadVideo: 'anyapiVideo.downloadVideo',
 } as const;
 
 /** Ids of the views and webviews, shared by package.json and code. */

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { VideoApiClient } from './api/videoApiClient';
+import { VideoDownloader } from './api/videoDownloader';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import type { CommandDeps } from './commands/commandDeps';
+import { registerDownloadVideo } from './commands/downloadVideo';
 import { registerShareCommands } from './commands/shareCommands';
 import { registerTaskCommands } from './commands/taskCommands';
 import { registerTrackTask } from './commands/trackTask';
@@ -43,7 +45,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   const previews = new PreviewPanels(store, context.extensionUri);
   const treeView = new TaskTreeView(store, poller);
-  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView };
+  const downloader = new VideoDownloader(() => settings.http.proxy);
+  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, downloader };
 
   context.subscriptions.push(
     log,
@@ -51,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     apiKeys,
     store,
     client,
+    downloader,
     poller,
     previews,
     treeView,
@@ -59,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerApiKeyCommands(deps),
     registerTaskCommands(deps),
     registerShareCommands(deps),
+    registerDownloadVideo(deps),
     registerCompletionNotifier(store, settings),
     registerPauseNotifier(poller, apiKeys),
     registerSettingsNotifier(settings),

@@ -1,3 +1,4 @@
+import type { VideoDownloader } from '../api/videoDownloader';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { PreviewPanels } from '../preview/previewPanels';
 import type { Poller } from '../tasks/poller';
@@ -11,4 +12,5 @@ export interface CommandDeps {
   readonly apiKeys: ApiKeyStore;
   readonly previews: PreviewPanels;
   readonly treeView: TaskTreeView;
+  readonly downloader: VideoDownloader;
 }

@@ -59,6 +59,7 @@ export function renderPreviewHtml(options: PreviewHtmlOptions): string {
 <p id="refused" class="warning" hidden></p>
 <div class="actions">
   <button id="openExternal" type="button" hidden>Open in Browser</button>
+  <button id="download" type="button" class="secondary" hidden>Download</button>
   <button id="copyUrl" type="button" class="secondary" hidden>Copy URL</button>
   <button id="copyPrompt" type="button" class="secondary" hidden>Copy Prompt</button>
 </div>

@@ -83,6 +83,9 @@ export class PreviewPanel implements vscode.Disposable {
       case 'copyUrl':
         void vscode.commands.executeCommand(CommandId.copyVideoUrl, this.taskId);
         return;
+      case 'download':
+        void vscode.commands.executeCommand(CommandId.downloadVideo, this.taskId);
+        return;
       case 'copyPrompt': {
         const snapshot = this.store.get(this.taskId)?.snapshot;
         const prompt = snapshot?.enhancedPrompt ?? snapshot?.prompt;

@@ -40,14 +40,15 @@ export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'openExternal' }
   | { readonly type: 'copyUrl' }
-  | { readonly type: 'copyPrompt' };
+  | { readonly type: 'copyPrompt' }
+  | { readonly type: 'download' };
 
 /** What the webview keeps in `setState`, so the panel can be restored after a reload. */
 export interface PreviewState {
   readonly taskId: string;
 }
 
-const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'openExternal', 'copyUrl', 'copyPrompt']);
+const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'openExternal', 'copyUrl', 'copyPrompt', 'download']);
 
 /** Messages from a webview are checked before use: its content renders API data. */
 export function isWebviewMessage(value: unknown): value is WebviewMessage {

@@ -111,7 +111,10 @@ export class FakeGateway {
     this.tasks.set(id, { script, served: 0 });
   }
 
-  /** Answers queries for `taskId` (or every task with `'*'`) with a fault, `times` times (default: until cleared). */
+  /**
+   * Answers queries for `taskId` (or every task with `'*'`, or media with
+   * `'files'`) with a fault, `times` times (default: until cleared).
+   */
   fail(taskId: string, fault: Fault, times = Infinity): void {
     this.faults.set(taskId, { fault, remaining: times });
   }
@@ -144,7 +147,20 @@ export class FakeGateway {
     const url = new URL(request.url ?? '/', this.url);
     if (url.pathname.startsWith('/files/')) {
       this.fileRequests.push({ method: request.method ?? '', url: request.url ?? '', taskId: null, headers: request.headers, at: Date.now() });
-      serveFile(request, response, url.pathname.slice('/files/'.length));
+      const fault = this.takeFault('files');
+      if (fault === 'reset') {
+        // Promise the whole file, send a little of it, then drop the connection.
+        response.writeHead(200, { 'content-type': 'video/mp4', 'content-length': '100000' });
+        response.write(Buffer.alloc(1000));
+        setImmediate(() => response.destroy());
+      } else if (fault === 'hang') {
+        response.writeHead(200, { 'content-type': 'video/mp4', 'content-length': '100000' });
+        response.write(Buffer.alloc(1000));
+      } else if (fault) {
+        send(response, fault);
+      } else {
+        serveFile(request, response, url.pathname.slice('/files/'.length));
+      }
       return;
     }
     const taskId = url.searchParams.get('id');

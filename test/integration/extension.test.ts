@@ -21,6 +21,7 @@ const COMMANDS = [
   'anyapiVideo.clearFinished',
   'anyapiVideo.trackSelection',
   'anyapiVideo.exportTasks',
+  'anyapiVideo.downloadVideo',
 ];
 
 describe('AnyAPI Video in VS Code', () => {
@@ -122,6 +123,20 @@ describe('AnyAPI Video in VS Code', () => {
       await config.update('baseUrl', gateway.url, vscode.ConfigurationTarget.Global);
     }
     await waitFor('the task to be checked', () => api.store.get(id)?.snapshot?.status === 'running');
+  });
+
+  it('downloads a finished video to the chosen file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anyapi-video-download-'));
+    const target = vscode.Uri.file(path.join(dir, 'cow.mp4'));
+    try {
+      await vscode.commands.executeCommand('anyapiVideo.downloadVideo', 'grok:integration-success', target);
+      const expected = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fakeGateway', 'assets', 'sample.mp4'));
+      assert.deepEqual(fs.readFileSync(target.fsPath), expected);
+      assert.deepEqual(fs.readdirSync(dir), ['cow.mp4'], 'no partial file is left');
+      assert.ok(gateway.fileRequests.every((request) => request.headers.authorization === undefined));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('tracks every task id found in the editor selection', async () => {

@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { VideoDownloader, videoFileName } from '../../src/api/videoDownloader';
+import { FakeGateway } from '../fakeGateway/fakeGateway';
+
+describe('VideoDownloader against the fake gateway', function () {
+  this.timeout(10_000);
+  let gateway: FakeGateway;
+  let downloader: VideoDownloader;
+  let dir: string;
+
+  beforeEach(async () => {
+    gateway = await FakeGateway.start();
+    downloader = new VideoDownloader(() => ({ strictSSL: true }));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anyapi-video-download-'));
+  });
+
+  afterEach(async () => {
+    downloader.dispose();
+    await gateway.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const sample = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fakeGateway', 'assets', 'sample.mp4'));
+
+  it('streams the video to disk with progress, and sends no key or API header', async () => {
+    const target = path.join(dir, 'video.mp4');
+    const progress: number[] = [];
+    const { bytes } = await downloader.download(gateway.mediaUrl('sample.mp4'), target, { onProgress: (p) => progress.push(p.receivedBytes) });
+    assert.equal(bytes, sample.length);
+    assert.deepEqual(fs.readFileSync(target), sample);
+    assert.equal(progress.at(-1), sample.length);
+    assert.equal(fs.existsSync(`${target}.part`), false);
+    const [request] = gateway.fileRequests;
+    assert.equal(request.headers.authorization, undefined);
+    assert.equal(request.headers['content-type'], undefined);
+  });
+
+  it('removes the partial file when the connection drops mid-download', async () => {
+    gateway.fail('files', 'reset', 1);
+    const target = path.join(dir, 'video.mp4');
+    await assert.rejects(downloader.download(gateway.mediaUrl('sample.mp4'), target));
+    assert.deepEqual(fs.readdirSync(dir), []);
+  });
+
+  it('removes the partial file when cancelled', async () => {
+    gateway.fail('files', 'hang', 1);
+    const controller = new AbortController();
+    const target = path.join(dir, 'video.mp4');
+    const download = downloader.download(gateway.mediaUrl('sample.mp4'), target, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    await assert.rejects(download);
+    assert.deepEqual(fs.readdirSync(dir), []);
+  });
+
+  it('reports an HTTP error from the file host, and refuses non-https URLs', async () => {
+    gateway.fail('files', { status: 403, body: 'expired' }, 1);
+    await assert.rejects(downloader.download(gateway.mediaUrl('sample.mp4'), path.join(dir, 'a.mp4')), /HTTP 403/);
+    await assert.rejects(downloader.download('http://files.example/v.mp4', path.join(dir, 'b.mp4')), /not an https address/);
+    await assert.rejects(downloader.download('file:///etc/passwd', path.join(dir, 'c.mp4')), /not an https address/);
+    assert.deepEqual(fs.readdirSync(dir), []);
+  });
+});
+
+describe('videoFileName', () => {
+  it('builds a name from the prompt and the short task id', () => {
+    assert.equal(videoFileName('grok:9dee455c-aa82-02ac', 'A cow with wings, flying!'), 'a-cow-with-wings-flying-9dee455c.mp4');
+    assert.equal(videoFileName('033fa60e-f37c', undefined), 'video-033fa60e.mp4');
+    assert.equal(videoFileName('jimeng:42', '猫 和 鱼'), '猫-和-鱼-42.mp4');
+  });
+
+  it('keeps names short and free of path characters', () => {
+    const name = videoFileName('x:../../etc', `${'long '.repeat(30)}/..\\:*?`);
+    assert.ok(name.length <= 60, name);
+    assert.doesNotMatch(name, /[\\/:*?]|\.\./);
+  });
+});
