@@ -8,6 +8,7 @@ import { registerDownloadVideo } from './commands/downloadVideo';
 import { registerShareCommands } from './commands/shareCommands';
 import { registerTaskCommands } from './commands/taskCommands';
 import { registerTrackTask } from './commands/trackTask';
+import { registerAutoDownload } from './notifications/autoDownload';
 import { registerCompletionNotifier } from './notifications/completionNotifier';
 import { registerPauseNotifier } from './notifications/pauseNotifier';
 import { registerSettingsNotifier } from './notifications/settingsNotifier';
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerShareCommands(deps),
     registerDownloadVideo(deps),
     registerCompletionNotifier(store, settings),
+    registerAutoDownload(store, settings, downloader, log),
     registerPauseNotifier(poller, apiKeys),
     registerSettingsNotifier(settings),
     apiKeys.onDidChange(() => poller.restart()),

@@ -10,6 +10,8 @@ export interface ExtensionSettings {
   readonly maxConcurrentRequests: number;
   readonly requestTimeoutSeconds: number;
   readonly notifyOnCompletion: boolean;
+  /** Empty: off. */
+  readonly autoDownloadFolder: string;
 }
 
 const SECTION = 'anyapiVideo';
@@ -86,6 +88,7 @@ export class Settings implements vscode.Disposable {
       maxConcurrentRequests: concurrency.value,
       requestTimeoutSeconds: timeout.value,
       notifyOnCompletion: config.get<boolean>('notifyOnCompletion', true),
+      autoDownloadFolder: config.get<string>('autoDownloadFolder', ''),
     };
     const http = vscode.workspace.getConfiguration('http');
     const proxyUrl = http.get<string>('proxy', '').trim();

@@ -139,6 +139,22 @@ describe('AnyAPI Video in VS Code', () => {
     }
   });
 
+  it('saves a video that finishes into anyapiVideo.autoDownloadFolder', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anyapi-video-auto-'));
+    const config = vscode.workspace.getConfiguration('anyapiVideo');
+    const id = 'grok:integration-auto';
+    gateway.setTask(id, completingScript(id, gateway, 1));
+    try {
+      await config.update('autoDownloadFolder', dir, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('anyapiVideo.trackTask', id);
+      await waitFor('the video to be saved', () => fs.readdirSync(dir).some((name) => name.endsWith('.mp4') && !name.endsWith('.part')));
+      assert.deepEqual(fs.readdirSync(dir), ['a-cow-with-wings-flying-over-farmland-integrat.mp4']);
+    } finally {
+      await config.update('autoDownloadFolder', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('tracks every task id found in the editor selection', async () => {
     const content = 'log: created grok:5b1c6a0e-1111-4222-8333-944445555666, then 0f0e0d0c-aaaa-4bbb-8ccc-ddddeeeeffff; status:pending';
     const document = await vscode.workspace.openTextDocument({ content, language: 'plaintext' });
