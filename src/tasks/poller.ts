@@ -7,6 +7,7 @@ import { backoffDelay } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { Emitter, type Disposable } from './events';
 import { runningInterval } from './pollSchedule';
+import { WakeTimer } from './wakeTimer';
 import type { TaskChange, TaskStore } from './taskStore';
 import { needsPolling } from './trackedTask';
 
@@ -55,7 +56,7 @@ export class Poller implements Disposable {
   private readonly subscription: Disposable;
   private readonly clock: Clock;
   private readonly random: () => number;
-  private timer: { handle: unknown; at: number } | undefined;
+  private readonly timer: WakeTimer;
   private holdUntil = 0;
   private pause: PollerPause | undefined;
   private focused = true;
@@ -68,6 +69,7 @@ export class Poller implements Disposable {
   constructor(private readonly options: PollerOptions) {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
+    this.timer = new WakeTimer(this.clock, () => this.pump(), (error) => this.options.log.error(`Scheduling failed: ${describe(error)}`));
     this.subscription = options.store.onDidChange((change) => this.onStoreChange(change));
   }
 
@@ -82,7 +84,7 @@ export class Poller implements Disposable {
 
   /** Whether a wake-up is planned; false means the poller costs nothing. */
   get hasPendingTimer(): boolean {
-    return this.timer !== undefined;
+    return this.timer.pending;
   }
 
   /** Plans an immediate query for every task that is not finished. */
@@ -164,7 +166,7 @@ export class Poller implements Disposable {
 
   dispose(): void {
     this.disposed = true;
-    this.clearTimer();
+    this.timer.clear();
     for (const controller of this.inFlight.values()) {
       controller.abort();
     }
@@ -198,12 +200,12 @@ export class Poller implements Disposable {
 
   private pump(): void {
     if (this.disposed || !this.started || this.pause) {
-      this.clearTimer();
+      this.timer.clear();
       return;
     }
     const now = this.clock.now();
     if (now < this.holdUntil) {
-      this.wakeAt(this.holdUntil);
+      this.timer.wakeAt(this.holdUntil);
       return;
     }
     const lookup = this.options.apiKey();
@@ -320,7 +322,7 @@ export class Poller implements Disposable {
     }
     this.pause = pause;
     if (pause) {
-      this.clearTimer();
+      this.timer.clear();
       this.options.log.warn(`Polling paused: ${pause.message}`);
     }
     this.pauseEmitter.fire(pause);
@@ -330,37 +332,14 @@ export class Poller implements Disposable {
   private planWakeUp(now: number): void {
     const { maxConcurrent } = this.options.settings();
     if (this.dueAt.size === 0 || this.inFlight.size >= Math.max(1, maxConcurrent)) {
-      this.clearTimer();
+      this.timer.clear();
       return;
     }
     let earliest = Infinity;
     for (const at of this.dueAt.values()) {
       earliest = Math.min(earliest, at);
     }
-    this.wakeAt(Math.max(earliest, now));
-  }
-
-  private wakeAt(at: number): void {
-    if (this.timer?.at === at) {
-      return;
-    }
-    this.clearTimer();
-    const handle = this.clock.setTimeout(() => {
-      this.timer = undefined;
-      try {
-        this.pump();
-      } catch (error) {
-        this.options.log.error(`Scheduling failed: ${describe(error)}`);
-      }
-    }, Math.max(0, at - this.clock.now()));
-    this.timer = { handle, at };
-  }
-
-  private clearTimer(): void {
-    if (this.timer) {
-      this.clock.clearTimeout(this.timer.handle);
-      this.timer = undefined;
-    }
+    this.timer.wakeAt(Math.max(earliest, now));
   }
 }
 
