@@ -17,7 +17,7 @@ export default tseslint.config(
         { selector: "MemberExpression[property.name='innerHTML']", message: 'Insert API text with textContent.' },
       ],
       '@typescript-eslint/no-floating-promises': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {

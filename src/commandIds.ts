@@ -13,6 +13,8 @@ export const CommandId = {
   trackSelection: 'anyapiVideo.trackSelection',
   exportTasks: 'anyapiVideo.exportTasks',
   downloadVideo: 'anyapiVideo.downloadVideo',
+  renameTask: 'anyapiVideo.renameTask',
+  groupBy: 'anyapiVideo.groupBy',
 } as const;
 
 /** Ids of the views and webviews, shared by package.json and code. */

@@ -5,6 +5,7 @@ import { ApiKeyStore } from './auth/apiKeyStore';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerDownloadVideo } from './commands/downloadVideo';
+import { registerOrganizeCommands } from './commands/organizeCommands';
 import { registerShareCommands } from './commands/shareCommands';
 import { registerTaskCommands } from './commands/taskCommands';
 import { registerTrackTask } from './commands/trackTask';
@@ -45,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log,
   });
   const previews = new PreviewPanels(store, context.extensionUri);
-  const treeView = new TaskTreeView(store, poller);
+  const treeView = new TaskTreeView(store, poller, context.globalState);
   const downloader = new VideoDownloader(() => settings.http.proxy);
   const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, downloader };
 
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerTaskCommands(deps),
     registerShareCommands(deps),
     registerDownloadVideo(deps),
+    registerOrganizeCommands(deps),
     registerCompletionNotifier(store, settings),
     registerAutoDownload(store, settings, downloader, log),
     registerPauseNotifier(poller, apiKeys),

@@ -4,6 +4,9 @@ import { normalizeStatus } from '../api/status';
 import type { TaskSnapshot } from '../api/taskSnapshot';
 import type { TaskProblem, TrackedTask } from './trackedTask';
 
+/** Longest friendly name kept for a task. */
+export const MAX_LABEL_LENGTH = 100;
+
 /** Bump when the stored shape changes, and teach {@link restoreTasks} the old one. */
 const STORAGE_VERSION = 1;
 
@@ -45,6 +48,7 @@ function restoreTask(entry: JsonObject): TrackedTask | undefined {
   const problem = field(entry, 'problem');
   return withoutUndefined({
     id,
+    label: stringField(entry, 'label')?.slice(0, MAX_LABEL_LENGTH),
     addedAt,
     snapshot: isObject(snapshot) ? restoreSnapshot(snapshot) : undefined,
     checkedAt: numberField(entry, 'checkedAt'),

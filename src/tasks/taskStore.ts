@@ -90,6 +90,19 @@ export class TaskStore implements Disposable {
     return removed;
   }
 
+  /** Gives a task a friendly name, or takes it away with an empty one. */
+  rename(id: string, label: string): void {
+    const task = this.tasks.get(id);
+    const trimmed = label.trim();
+    if (!task || (task.label ?? '') === trimmed) {
+      return;
+    }
+    const { label: _previous, ...rest } = task;
+    this.tasks.set(id, trimmed === '' ? rest : { ...rest, label: trimmed });
+    this.changed([id], false);
+    void this.persist();
+  }
+
   /** Records a successful query. Clears any earlier problem. */
   recordSnapshot(id: string, snapshot: TaskSnapshot): void {
     const task = this.tasks.get(id);
@@ -98,7 +111,13 @@ export class TaskStore implements Disposable {
     }
     const wasFinished = isTerminalTask(task);
     const hadSnapshot = task.snapshot !== undefined;
-    const updated: TrackedTask = { id, addedAt: task.addedAt, snapshot, checkedAt: this.now() };
+    const updated: TrackedTask = {
+      id,
+      ...(task.label === undefined ? {} : { label: task.label }),
+      addedAt: task.addedAt,
+      snapshot,
+      checkedAt: this.now(),
+    };
     this.tasks.set(id, updated);
     this.dirty = true;
     if (task.problem !== undefined || !sameSnapshot(task.snapshot, snapshot)) {

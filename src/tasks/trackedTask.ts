@@ -12,6 +12,8 @@ export interface TaskProblem {
 /** A task the user tracks, keyed by the id they entered. */
 export interface TrackedTask {
   readonly id: string;
+  /** A friendly name the user gave the task; shown instead of the id. */
+  readonly label?: string;
   readonly addedAt: number;
   /** The last successful answer, if any. */
   readonly snapshot?: TaskSnapshot;

@@ -89,6 +89,7 @@ export function tooltipLines(task: TrackedTask): [label: string, value: string][
   const snapshot = task.snapshot;
   const time = (epochMs: number | undefined): string | undefined => (epochMs === undefined ? undefined : formatTime(epochMs));
   const lines: [string, string | undefined, number][] = [
+    ['Name', task.label, 100],
     ['Task', task.id, 200],
     ['Status', statusLabel(task), 80],
     ['Server id', snapshot?.serverId !== task.id ? snapshot?.serverId : undefined, 200],

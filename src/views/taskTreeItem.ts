@@ -19,13 +19,13 @@ function themeIcon({ id, color }: TaskIcon): vscode.ThemeIcon {
 /** Builds the tree row for one task. */
 export function createTaskTreeItem(task: TrackedTask, now: number): vscode.TreeItem {
   const state = displayState(task);
-  const item = new vscode.TreeItem(task.id, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(task.label ?? task.id, vscode.TreeItemCollapsibleState.None);
   item.id = task.id;
-  item.description = describeTask(task, now);
+  item.description = task.label === undefined ? describeTask(task, now) : `${task.id} · ${describeTask(task, now)}`;
   item.iconPath = themeIcon(taskIcon(task));
   item.tooltip = createTooltip(task);
   item.contextValue = contextValue(task, state);
-  item.accessibilityInformation = { label: `Video task ${task.id}, ${item.description}` };
+  item.accessibilityInformation = { label: `Video task ${task.id}, ${describeTask(task, now)}` };
   item.command = { command: CommandId.openPreview, title: 'Open Preview', arguments: [task.id] };
   return item;
 }

@@ -1,17 +1,32 @@
 import * as vscode from 'vscode';
 import type { TaskChange, TaskStore } from '../tasks/taskStore';
+import type { TrackedTask } from '../tasks/trackedTask';
+import { groupOf, groupTasks, type Grouping, type TaskGroup } from './taskGrouping';
 import { compareTasks, sortGroup } from './taskPresentation';
 import { createTaskTreeItem } from './taskTreeItem';
 
+/** A group node; the provider keeps one object per key so the tree keeps its expansion. */
+export interface TaskGroupNode {
+  readonly group: TaskGroup;
+  readonly size: number;
+}
+
+/** Task rows are their ids; group rows are {@link TaskGroupNode}s. */
+export type TaskTreeNode = string | TaskGroupNode;
+
 /**
- * A flat tree of tracked tasks; elements are task ids. A change refreshes
- * exactly the items that changed, unless tasks were added or removed or a
- * task moved between "unfinished" and "finished", which reorders the list.
+ * The tree of tracked tasks, flat or grouped by status or model. A change
+ * refreshes exactly the items that changed, unless tasks were added or
+ * removed or a task moved to another place (another group, or between
+ * "unfinished" and "finished"), which rebuilds the list.
  */
-export class TaskTreeProvider implements vscode.TreeDataProvider<string>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<string[] | undefined>();
-  private readonly groups = new Map<string, number>();
+export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<TaskTreeNode[] | undefined>();
+  /** Where each task was placed in the last build, to tell a reorder from an in-place change. */
+  private readonly places = new Map<string, string>();
+  private readonly groupNodes = new Map<string, TaskGroupNode>();
   private readonly subscription: vscode.Disposable;
+  private grouping: Grouping = 'none';
 
   readonly onDidChangeTreeData = this.emitter.event;
 
@@ -19,26 +34,58 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<string>, vscode
     this.subscription = store.onDidChange((change) => this.onStoreChange(change));
   }
 
-  getChildren(element?: string): string[] {
-    if (element !== undefined) {
+  setGrouping(grouping: Grouping): void {
+    if (grouping !== this.grouping) {
+      this.grouping = grouping;
+      this.emitter.fire(undefined);
+    }
+  }
+
+  getChildren(element?: TaskTreeNode): TaskTreeNode[] {
+    if (typeof element === 'string') {
       return [];
     }
-    const tasks = [...this.store.all()].sort(compareTasks);
-    this.groups.clear();
-    for (const task of tasks) {
-      this.groups.set(task.id, sortGroup(task));
+    const grouping = this.grouping;
+    if (grouping === 'none') {
+      const tasks = [...this.store.all()].sort(compareTasks);
+      this.remember(tasks);
+      return tasks.map((task) => task.id);
     }
-    return tasks.map((task) => task.id);
+    const groups = groupTasks(this.store.all(), grouping);
+    if (element === undefined) {
+      this.places.clear();
+      this.groupNodes.clear();
+      return groups.map(({ group, tasks }) => {
+        const node: TaskGroupNode = { group, size: tasks.length };
+        this.groupNodes.set(group.key, node);
+        this.remember(tasks);
+        return node;
+      });
+    }
+    const members = groups.find(({ group }) => group.key === element.group.key)?.tasks ?? [];
+    return members.map((task) => task.id);
   }
 
-  getTreeItem(id: string): vscode.TreeItem {
-    const task = this.store.get(id);
+  getTreeItem(node: TaskTreeNode): vscode.TreeItem {
+    if (typeof node !== 'string') {
+      const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${this.grouping}:${node.group.key}`;
+      item.description = String(node.size);
+      item.contextValue = 'group';
+      item.accessibilityInformation = { label: `Group ${node.group.label}, ${node.size === 1 ? '1 task' : `${node.size} tasks`}` };
+      return item;
+    }
+    const task = this.store.get(node);
     // A removed task can still be asked for while the tree catches up.
-    return task ? createTaskTreeItem(task, Date.now()) : new vscode.TreeItem(id);
+    return task ? createTaskTreeItem(task, Date.now()) : new vscode.TreeItem(node);
   }
 
-  getParent(): undefined {
-    return undefined;
+  getParent(node: TaskTreeNode): TaskGroupNode | undefined {
+    if (typeof node !== 'string' || this.grouping === 'none') {
+      return undefined;
+    }
+    const task = this.store.get(node);
+    return task ? this.groupNodes.get(groupOf(task, this.grouping).key) : undefined;
   }
 
   dispose(): void {
@@ -46,12 +93,26 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<string>, vscode
     this.emitter.dispose();
   }
 
+  private remember(tasks: readonly TrackedTask[]): void {
+    if (this.grouping === 'none') {
+      this.places.clear();
+    }
+    for (const task of tasks) {
+      this.places.set(task.id, this.placeOf(task));
+    }
+  }
+
+  private placeOf(task: TrackedTask): string {
+    const group = this.grouping === 'none' ? '' : groupOf(task, this.grouping).key;
+    return `${group}\u0000${sortGroup(task)}`;
+  }
+
   private onStoreChange(change: TaskChange): void {
     const reordered =
       change.membership ||
       change.ids.some((id) => {
         const task = this.store.get(id);
-        return task !== undefined && this.groups.get(id) !== sortGroup(task);
+        return task !== undefined && this.places.get(id) !== this.placeOf(task);
       });
     this.emitter.fire(reordered ? undefined : [...change.ids]);
   }

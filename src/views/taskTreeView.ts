@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import { ViewId } from '../commandIds';
 import type { Poller, PollerPause } from '../tasks/poller';
 import type { TaskStore } from '../tasks/taskStore';
-import { TaskTreeProvider } from './taskTreeProvider';
+import type { Grouping } from './taskGrouping';
+import { TaskTreeProvider, type TaskTreeNode } from './taskTreeProvider';
+
+const GROUPING_KEY = 'anyapiVideo.grouping';
 
 const PAUSE_MESSAGES: Record<PollerPause['reason'], string> = {
   noKey: 'No API key is set, so tasks are not checked. Run “AnyAPI Video: Set API Key”.',
@@ -14,14 +17,16 @@ const PAUSE_MESSAGES: Record<PollerPause['reason'], string> = {
 /** The "Video Tasks" view: the tree, and a message above it when polling is paused. */
 export class TaskTreeView implements vscode.Disposable {
   private readonly provider: TaskTreeProvider;
-  private readonly view: vscode.TreeView<string>;
+  private readonly view: vscode.TreeView<TaskTreeNode>;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly store: TaskStore,
     poller: Poller,
+    private readonly state: vscode.Memento,
   ) {
     this.provider = new TaskTreeProvider(store);
+    this.provider.setGrouping(this.grouping);
     this.view = vscode.window.createTreeView(ViewId.tasks, {
       treeDataProvider: this.provider,
       canSelectMany: true,
@@ -33,6 +38,17 @@ export class TaskTreeView implements vscode.Disposable {
       poller.onDidChangePause((pause) => this.showPause(pause)),
     ];
     this.showPause(poller.paused);
+  }
+
+  /** How the tree arranges tasks; remembered across sessions. */
+  get grouping(): Grouping {
+    const stored = this.state.get<string>(GROUPING_KEY);
+    return stored === 'status' || stored === 'model' ? stored : 'none';
+  }
+
+  async setGrouping(grouping: Grouping): Promise<void> {
+    this.provider.setGrouping(grouping);
+    await this.state.update(GROUPING_KEY, grouping);
   }
 
   /** Shows a task in the tree and selects it; quietly does nothing if the view is hidden and cannot open. */

@@ -179,6 +179,30 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     await wb().tasksView().waitFor();
   });
 
+  it('renames a task and groups the view by status and by model', async () => {
+    await wb().contextMenu('batch-1', 'Rename…');
+    await wb().answerInput('Rename batch-1', 'My first batch');
+    await wb().row('batch-1').locator('.label-name', { hasText: 'My first batch' }).waitFor();
+    assert.match(await wb().descriptionOf('batch-1'), /^batch-1 · Running/);
+
+    await wb().runCommand('Group By…');
+    await wb().chooseQuickPickRow(/^Status$/);
+    const group = (label: string) => wb().tasksView().locator(`.monaco-list-row[aria-label^="Group ${label},"]`);
+    await group('Running').waitFor();
+    await group('Ready').waitFor();
+    assert.equal(await wb().row('batch-2').getAttribute('aria-level'), '2', 'tasks sit under their group');
+
+    await wb().runCommand('Group By…');
+    await wb().chooseQuickPickRow(/^Model$/);
+    await group('grok-3').waitFor();
+    await group('Unknown model').waitFor();
+
+    await wb().runCommand('Group By…');
+    await wb().chooseQuickPickRow(/^None$/);
+    await group('Unknown model').waitFor({ state: 'detached' });
+    assert.equal(await wb().row('batch-2').getAttribute('aria-level'), '1');
+  });
+
   it('pauses on a rejected key with one notification, and recovers when the right key is set', async () => {
     await wb().clearNotifications();
     await wb().runCommand('Set API Key');

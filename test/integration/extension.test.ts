@@ -22,6 +22,8 @@ const COMMANDS = [
   'anyapiVideo.trackSelection',
   'anyapiVideo.exportTasks',
   'anyapiVideo.downloadVideo',
+  'anyapiVideo.renameTask',
+  'anyapiVideo.groupBy',
 ];
 
 describe('AnyAPI Video in VS Code', () => {
@@ -153,6 +155,13 @@ describe('AnyAPI Video in VS Code', () => {
       await config.update('autoDownloadFolder', undefined, vscode.ConfigurationTarget.Global);
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('renames a task, and takes the name away again', async () => {
+    await vscode.commands.executeCommand('anyapiVideo.renameTask', 'grok:integration-success', 'Flying cow');
+    assert.equal(api.store.get('grok:integration-success')?.label, 'Flying cow');
+    await vscode.commands.executeCommand('anyapiVideo.renameTask', 'grok:integration-success', '');
+    assert.equal(api.store.get('grok:integration-success')?.label, undefined);
   });
 
   it('tracks every task id found in the editor selection', async () => {

@@ -141,3 +141,21 @@ describe('TaskStore', () => {
     assert.equal(wrote, true);
   });
 });
+
+describe('TaskStore labels', () => {
+  it('renames a task, keeps the name through answers and reloads, and removes it when empty', async () => {
+    const storage = new MemoryStorage();
+    const store = new TaskStore(storage, new MemoryLogger());
+    store.add(['grok:abc']);
+    const changes: string[][] = [];
+    store.onDidChange((change) => changes.push([...change.ids]));
+    store.rename('grok:abc', '  Flying cow  ');
+    store.recordSnapshot('grok:abc', snapshot('running'));
+    assert.equal(store.get('grok:abc')?.label, 'Flying cow');
+    await store.persist();
+    assert.equal(new TaskStore(storage, new MemoryLogger()).get('grok:abc')?.label, 'Flying cow');
+    store.rename('grok:abc', '');
+    assert.equal('label' in (store.get('grok:abc') ?? {}), false);
+    assert.deepEqual(changes, [['grok:abc'], ['grok:abc'], ['grok:abc']]);
+  });
+});
