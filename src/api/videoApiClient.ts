@@ -3,6 +3,7 @@ import { parseBaseUrl } from './baseUrl';
 import { LazyDispatcher } from './dispatcher';
 import { describeErrorBody, errorCodeFromBody, looksLikeHtml } from './errorBody';
 import { ApiError } from './errors';
+import { field, isObject, stringField } from './fields';
 import type { ProxySettings } from './proxySettings';
 import { parseRetryAfter } from './retryAfter';
 import { parseTaskSnapshot, type TaskSnapshot } from './taskSnapshot';
@@ -14,6 +15,19 @@ export interface HttpSettings {
   readonly baseUrl: string;
   readonly timeoutMs: number;
   readonly proxy: ProxySettings;
+}
+
+/** The body of `POST /v1/video/create`: `model` and `prompt`, plus what the model takes. */
+export interface CreateVideoRequest {
+  readonly model: string;
+  readonly prompt: string;
+  readonly aspect_ratio?: string;
+  readonly size?: string;
+  readonly images?: readonly string[];
+  readonly enhance_prompt?: boolean;
+  readonly enable_upsample?: boolean;
+  readonly duration?: number;
+  readonly orientation?: string;
 }
 
 /** Anything that can query a task; the scheduler depends on this, not on HTTP. */
@@ -40,24 +54,36 @@ export class VideoApiClient implements TaskQueryClient {
   async query(taskId: string, apiKey: string, signal?: AbortSignal): Promise<TaskSnapshot> {
     const url = new URL('/v1/video/query', parseBaseUrl(this.settings().baseUrl));
     url.searchParams.set('id', taskId);
-    const response = await this.get(url, apiKey, signal);
+    const response = await this.send('GET', url, apiKey, undefined, signal);
     return parseTaskSnapshot(parseJsonBody(response));
+  }
+
+  /** `POST /v1/video/create`; resolves with the id to track. */
+  async create(request: CreateVideoRequest, apiKey: string, signal?: AbortSignal): Promise<string> {
+    const url = new URL('/v1/video/create', parseBaseUrl(this.settings().baseUrl));
+    const response = await this.send('POST', url, apiKey, JSON.stringify(request), signal);
+    const id = createdTaskId(parseJsonBody(response));
+    if (id === undefined) {
+      throw new ApiError('badResponse', 'The gateway accepted the request but sent no task id back.', { httpStatus: response.status });
+    }
+    return id;
   }
 
   dispose(): void {
     this.dispatcher.dispose();
   }
 
-  private async get(url: URL, apiKey: string, signal: AbortSignal | undefined): Promise<RawResponse> {
+  private async send(method: 'GET' | 'POST', url: URL, apiKey: string, body: string | undefined, signal: AbortSignal | undefined): Promise<RawResponse> {
     const { timeoutMs, proxy } = this.settings();
     const { undici, dispatcher } = await this.dispatcher.get(proxy);
     const timeout = AbortSignal.timeout(timeoutMs);
     const started = Date.now();
-    const where = `GET ${url.pathname}${url.search}`;
+    const where = `${method} ${url.pathname}${url.search}`;
     let response: RawResponse;
     try {
-      const { statusCode, headers, body } = await undici.request(url, {
-        method: 'GET',
+      const { statusCode, headers, body: responseBody } = await undici.request(url, {
+        method,
+        body,
         dispatcher,
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
         headers: {
@@ -70,7 +96,7 @@ export class VideoApiClient implements TaskQueryClient {
         status: statusCode,
         contentType: headerValue(headers['content-type']),
         retryAfter: headerValue(headers['retry-after']),
-        text: await readCapped(body),
+        text: await readCapped(responseBody),
       };
     } catch (error) {
       const failure = toApiError(error, timeout.aborted, timeoutMs, url);
@@ -141,6 +167,14 @@ function parseJsonBody(response: RawResponse): unknown {
       httpStatus: response.status,
     });
   }
+}
+
+function createdTaskId(body: unknown): string | undefined {
+  if (!isObject(body)) {
+    return undefined;
+  }
+  const data = field(body, 'data');
+  return stringField(body, 'id') ?? stringField(body, 'task_id') ?? (isObject(data) ? stringField(data, 'id') ?? stringField(data, 'task_id') : undefined);
 }
 
 function toApiError(error: unknown, timedOut: boolean, timeoutMs: number, url: URL): ApiError {

@@ -163,6 +163,18 @@ export class FakeGateway {
       }
       return;
     }
+    if (request.method === 'POST' && url.pathname === '/v1/video/create') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) {
+        chunks.push(chunk as Buffer);
+      }
+      const fault = this.takeFault('create');
+      if (fault === 'hang') {
+        return;
+      }
+      send(response, fault === 'reset' ? { status: 502, body: '' } : (fault ?? this.answerCreate(request, Buffer.concat(chunks).toString('utf8'))));
+      return;
+    }
     const taskId = url.searchParams.get('id');
     this.requests.push({ method: request.method ?? '', url: request.url ?? '', taskId, headers: request.headers, at: Date.now() });
     this.inFlight++;
@@ -202,6 +214,34 @@ export class FakeGateway {
       }
     }
     return undefined;
+  }
+
+  /** Bodies of accepted create requests, in order. */
+  readonly created: Record<string, unknown>[] = [];
+
+  private answerCreate(request: http.IncomingMessage, text: string): FakeResponse {
+    if (this.apiKey !== undefined && request.headers.authorization !== `Bearer ${this.apiKey}`) {
+      return { status: 401, body: { error: { message: '无效的令牌 (invalid token)', type: 'new_api_error', code: '' } } };
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return { status: 400, body: { error: { message: 'invalid JSON body', type: 'invalid_request_error' } } };
+    }
+    const fields = body as Record<string, unknown>;
+    if (typeof fields.model !== 'string' || typeof fields.prompt !== 'string' || fields.prompt.trim() === '') {
+      return { status: 400, body: { error: { message: 'model and prompt are required', type: 'invalid_request_error' } } };
+    }
+    const id = `${fields.model.split('-')[0]}:created-${this.created.length + 1}`;
+    this.created.push(fields);
+    const now = Date.now();
+    this.setTask(id, [
+      { id, status: 'pending', model: fields.model, prompt: fields.prompt, status_update_time: now },
+      { id, status: 'processing', progress: 50, model: fields.model, prompt: fields.prompt, status_update_time: now },
+      { id, status: 'completed', progress: 100, model: fields.model, prompt: fields.prompt, video_url: this.mediaUrl('sample.mp4'), thumbnail_url: this.mediaUrl('sample.jpg'), status_update_time: now },
+    ]);
+    return { status: 200, body: { id, status: 'pending', status_update_time: now } };
   }
 
   private answer(request: http.IncomingMessage, url: URL, taskId: string | null): FakeResponse {

@@ -201,3 +201,41 @@ describe('VideoApiClient through a proxy', function () {
     }
   });
 });
+
+describe('VideoApiClient.create against the fake gateway', function () {
+  this.timeout(10_000);
+  let gateway: FakeGateway;
+  let client: VideoApiClient;
+
+  beforeEach(async () => {
+    gateway = await FakeGateway.start();
+    client = new VideoApiClient(() => ({ baseUrl: gateway.url, timeoutMs: 2000, proxy: { strictSSL: true } }), new MemoryLogger());
+  });
+
+  afterEach(async () => {
+    client.dispose();
+    await gateway.close();
+  });
+
+  it('posts the request as JSON and returns the id to track, which then answers queries', async () => {
+    const id = await client.create({ model: 'grok-video-3', prompt: 'a cow with wings', aspect_ratio: '3:2', size: '720P' }, KEY);
+    assert.equal(id, 'grok:created-1');
+    assert.deepEqual(gateway.created, [{ model: 'grok-video-3', prompt: 'a cow with wings', aspect_ratio: '3:2', size: '720P' }]);
+    assert.equal((await client.query(id, KEY)).status, 'queued');
+  });
+
+  it('brings back the gateway message when the request is refused', async () => {
+    await assert.rejects(client.create({ model: 'grok-video-3', prompt: ' ' }, KEY), (error: unknown) => {
+      assert.ok(error instanceof ApiError);
+      assert.equal(error.kind, 'rejected');
+      assert.match(error.message, /HTTP 400.*model and prompt are required/);
+      return true;
+    });
+    await assert.rejects(client.create({ model: 'sora-2', prompt: 'x' }, 'wrong'), /rejected the API key/);
+  });
+
+  it('refuses an answer without an id', async () => {
+    gateway.fail('create', { status: 200, body: { status: 'pending' } }, 1);
+    await assert.rejects(client.create({ model: 'veo3', prompt: 'x' }, KEY), /sent no task id/);
+  });
+});
