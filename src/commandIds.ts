@@ -15,6 +15,8 @@ export const CommandId = {
   downloadVideo: 'anyapiVideo.downloadVideo',
   renameTask: 'anyapiVideo.renameTask',
   groupBy: 'anyapiVideo.groupBy',
+  createTask: 'anyapiVideo.createTask',
+  generateFromSelection: 'anyapiVideo.generateFromSelection',
 } as const;
 
 /** Ids of the views and webviews, shared by package.json and code. */

@@ -4,6 +4,7 @@ import { VideoDownloader } from './api/videoDownloader';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import type { CommandDeps } from './commands/commandDeps';
+import { registerCreateTask } from './commands/createTask';
 import { registerDownloadVideo } from './commands/downloadVideo';
 import { registerOrganizeCommands } from './commands/organizeCommands';
 import { registerShareCommands } from './commands/shareCommands';
@@ -16,6 +17,7 @@ import { registerSettingsNotifier } from './notifications/settingsNotifier';
 import { PreviewPanels } from './preview/previewPanels';
 import { Settings } from './settings';
 import { Poller } from './tasks/poller';
+import { TaskCreator } from './tasks/taskCreator';
 import { TaskStore } from './tasks/taskStore';
 import { TaskStatusBar } from './views/taskStatusBar';
 import { TaskTreeView } from './views/taskTreeView';
@@ -48,7 +50,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const previews = new PreviewPanels(store, context.extensionUri);
   const treeView = new TaskTreeView(store, poller, context.globalState);
   const downloader = new VideoDownloader(() => settings.http.proxy);
-  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, downloader };
+  const creator = new TaskCreator(client, () => apiKeys.lookUp(), store);
+  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, downloader, creator, state: context.globalState };
 
   context.subscriptions.push(
     log,
@@ -62,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     treeView,
     new TaskStatusBar(store),
     registerTrackTask(deps),
+    registerCreateTask(deps),
     registerApiKeyCommands(deps),
     registerTaskCommands(deps),
     registerShareCommands(deps),

@@ -1,7 +1,9 @@
 import type { VideoDownloader } from '../api/videoDownloader';
+import type { Memento } from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { PreviewPanels } from '../preview/previewPanels';
 import type { Poller } from '../tasks/poller';
+import type { TaskCreator } from '../tasks/taskCreator';
 import type { TaskStore } from '../tasks/taskStore';
 import type { TaskTreeView } from '../views/taskTreeView';
 
@@ -13,4 +15,7 @@ export interface CommandDeps {
   readonly previews: PreviewPanels;
   readonly treeView: TaskTreeView;
   readonly downloader: VideoDownloader;
+  readonly creator: TaskCreator;
+  /** globalState, for small preferences such as the last model used. */
+  readonly state: Memento;
 }

@@ -24,6 +24,8 @@ const COMMANDS = [
   'anyapiVideo.downloadVideo',
   'anyapiVideo.renameTask',
   'anyapiVideo.groupBy',
+  'anyapiVideo.createTask',
+  'anyapiVideo.generateFromSelection',
 ];
 
 describe('AnyAPI Video in VS Code', () => {
@@ -162,6 +164,24 @@ describe('AnyAPI Video in VS Code', () => {
     assert.equal(api.store.get('grok:integration-success')?.label, 'Flying cow');
     await vscode.commands.executeCommand('anyapiVideo.renameTask', 'grok:integration-success', '');
     assert.equal(api.store.get('grok:integration-success')?.label, undefined);
+  });
+
+  it('creates a video task, tracks it at once and follows it to a video', async () => {
+    const before = gateway.created.length;
+    await vscode.commands.executeCommand('anyapiVideo.createTask', { model: 'grok-video-3', prompt: 'a cow with wings', aspect_ratio: '3:2' });
+    assert.equal(gateway.created.length, before + 1);
+    assert.deepEqual(gateway.created.at(-1), { model: 'grok-video-3', prompt: 'a cow with wings', aspect_ratio: '3:2' });
+    const id = `grok:created-${before + 1}`;
+    assert.ok(api.store.get(id), 'tracked at once');
+    await waitFor('the created task to finish', () => api.store.get(id)?.snapshot?.status === 'succeeded');
+  });
+
+  it('keeps the prompt when the gateway refuses a create request, and tracks nothing', async () => {
+    const size = api.store.size;
+    const before = gateway.created.length;
+    await vscode.commands.executeCommand('anyapiVideo.createTask', { model: 'grok-video-3', prompt: '   ' });
+    assert.equal(gateway.created.length, before);
+    assert.equal(api.store.size, size);
   });
 
   it('tracks every task id found in the editor selection', async () => {
