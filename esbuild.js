@@ -8,14 +8,16 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
- * undici is bundled on its own into dist/undici.js and required only on the
- * first request, so activation loads a small file.
+ * undici and the commands not needed to show tasks (src/features) are
+ * bundled on their own into dist/undici.js and dist/features.js, and
+ * required on first use, so activation loads a small file.
  * @type {import('esbuild').Plugin}
  */
-const lazyUndici = {
-  name: 'lazy-undici',
+const lazyBundles = {
+  name: 'lazy-bundles',
   setup(build) {
     build.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
+    build.onResolve({ filter: /\/features\/index$/ }, () => ({ path: './features.js', external: true }));
   },
 };
 
@@ -58,12 +60,19 @@ async function main() {
       entryPoints: ['src/extension.ts'],
       outfile: 'dist/extension.js',
       external: ['vscode'],
-      plugins: [...shared.plugins, lazyUndici],
+      plugins: [...shared.plugins, lazyBundles],
     }),
     esbuild.context({
       ...shared,
       entryPoints: { undici: require.resolve('undici') },
       outdir: 'dist',
+    }),
+    esbuild.context({
+      ...shared,
+      entryPoints: { features: 'src/features/index.ts' },
+      outdir: 'dist',
+      external: ['vscode'],
+      plugins: [...shared.plugins, lazyBundles],
     }),
   ]);
   if (watch) {

@@ -4,10 +4,7 @@ import { VideoDownloader } from './api/videoDownloader';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import type { CommandDeps } from './commands/commandDeps';
-import { registerCreateTask } from './commands/createTask';
-import { registerDownloadVideo } from './commands/downloadVideo';
-import { registerOrganizeCommands } from './commands/organizeCommands';
-import { registerShareCommands } from './commands/shareCommands';
+import { registerLazyCommands } from './commands/lazyCommands';
 import { registerTaskCommands } from './commands/taskCommands';
 import { registerTrackTask } from './commands/trackTask';
 import { registerAutoDownload } from './notifications/autoDownload';
@@ -65,12 +62,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     treeView,
     new TaskStatusBar(store),
     registerTrackTask(deps),
-    registerCreateTask(deps),
     registerApiKeyCommands(deps),
     registerTaskCommands(deps),
-    registerShareCommands(deps),
-    registerDownloadVideo(deps),
-    registerOrganizeCommands(deps),
+    registerLazyCommands(deps),
     registerCompletionNotifier(store, settings),
     registerAutoDownload(store, settings, downloader, log),
     registerPauseNotifier(poller, apiKeys),

@@ -19,3 +19,6 @@ export interface CommandDeps {
   /** globalState, for small preferences such as the last model used. */
   readonly state: Memento;
 }
+
+/** Command handlers by command id, for commands whose code loads on first use. */
+export type CommandHandlers = Record<string, (...args: unknown[]) => unknown>;

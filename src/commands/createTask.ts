@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CreateVideoRequest } from '../api/videoApiClient';
 import { CommandId } from '../commandIds';
 import { checkModelName, parseImageUrls, VIDEO_MODELS, type ModelOptions } from '../create/videoModels';
-import type { CommandDeps } from './commandDeps';
+import type { CommandDeps, CommandHandlers } from './commandDeps';
 
 const LAST_MODEL_KEY = 'anyapiVideo.lastModel';
 const OTHER_MODEL = 'Other model…';
@@ -12,7 +12,7 @@ const OTHER_MODEL = 'Other model…';
  * is one), the options that model takes, a confirmation, then the request.
  * A request passed as the argument skips the questions (Retry uses it).
  */
-export function registerCreateTask({ creator, treeView, state }: CommandDeps): vscode.Disposable {
+export function createTaskHandlers({ creator, treeView, state }: CommandDeps): CommandHandlers {
   const run = async (given?: unknown): Promise<void> => {
     const request = isRequest(given) ? given : await askForRequest(state);
     if (!request) {
@@ -38,10 +38,10 @@ export function registerCreateTask({ creator, treeView, state }: CommandDeps): v
       });
     }
   };
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand(CommandId.createTask, run),
-    vscode.commands.registerCommand(CommandId.generateFromSelection, () => run()),
-  );
+  return {
+    [CommandId.createTask]: run,
+    [CommandId.generateFromSelection]: () => run(),
+  };
 }
 
 function isRequest(value: unknown): value is CreateVideoRequest {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { videoFileName } from '../api/videoDownloader';
 import { CommandId } from '../commandIds';
 import type { TrackedTask } from '../tasks/trackedTask';
-import type { CommandDeps } from './commandDeps';
+import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
 
 const hasVideo = (task: TrackedTask): boolean => task.snapshot?.videoUrl !== undefined;
@@ -11,8 +11,8 @@ const hasVideo = (task: TrackedTask): boolean => task.snapshot?.videoUrl !== und
  * "Download Video": a save dialog (tests and other commands may pass the
  * target), then a cancellable progress notification with percent and MB/s.
  */
-export function registerDownloadVideo({ store, downloader }: CommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand(CommandId.downloadVideo, async (...args: unknown[]) => {
+export function downloadHandlers({ store, downloader }: CommandDeps): CommandHandlers {
+  const download = async (...args: unknown[]): Promise<void> => {
     const given = args.find((arg): arg is vscode.Uri => arg instanceof vscode.Uri);
     const [id] = await resolveTaskIds(args.filter((arg) => !(arg instanceof vscode.Uri)), store, {
       placeHolder: 'Download the video of which task?',
@@ -69,7 +69,8 @@ export function registerDownloadVideo({ store, downloader }: CommandDeps): vscod
         }
       },
     );
-  });
+  };
+  return { [CommandId.downloadVideo]: download };
 }
 
 function askForTarget(task: TrackedTask): Thenable<vscode.Uri | undefined> {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { MAX_LABEL_LENGTH } from '../tasks/persistence';
 import type { Grouping } from '../views/taskGrouping';
-import type { CommandDeps } from './commandDeps';
+import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
 
 const GROUPINGS: readonly { label: string; description: string; grouping: Grouping }[] = [
@@ -12,9 +12,9 @@ const GROUPINGS: readonly { label: string; description: string; grouping: Groupi
 ];
 
 /** "Rename…" gives a task a friendly name; "Group By…" arranges the tree by status or model. */
-export function registerOrganizeCommands({ store, treeView }: CommandDeps): vscode.Disposable {
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand(CommandId.renameTask, async (...args: unknown[]) => {
+export function organizeHandlers({ store, treeView }: CommandDeps): CommandHandlers {
+  return {
+    [CommandId.renameTask]: async (...args: unknown[]) => {
       const [first, given] = args;
       const [id] = await resolveTaskIds(typeof first === 'string' ? [first] : args, store, { placeHolder: 'Rename which task?' });
       const task = id === undefined ? undefined : store.get(id);
@@ -33,8 +33,8 @@ export function registerOrganizeCommands({ store, treeView }: CommandDeps): vsco
       if (label !== undefined) {
         store.rename(task.id, label.slice(0, MAX_LABEL_LENGTH));
       }
-    }),
-    vscode.commands.registerCommand(CommandId.groupBy, async (given?: unknown) => {
+    },
+    [CommandId.groupBy]: async (given?: unknown) => {
       const choice =
         GROUPINGS.find((option) => option.grouping === given) ??
         (await vscode.window.showQuickPick(
@@ -44,6 +44,6 @@ export function registerOrganizeCommands({ store, treeView }: CommandDeps): vsco
       if (choice) {
         await treeView.setGrouping(choice.grouping);
       }
-    }),
-  );
+    },
+  };
 }

@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { exportTasks, type ExportFormat } from '../tasks/exportTasks';
 import { findTaskIds } from '../tasks/findTaskIds';
-import type { CommandDeps } from './commandDeps';
+import type { CommandDeps, CommandHandlers } from './commandDeps';
 
 /** "Track Task IDs in Selection" and "Export Tasks": moving task ids between files and the tracker. */
-export function registerShareCommands({ store }: CommandDeps): vscode.Disposable {
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand(CommandId.trackSelection, async () => {
+export function shareHandlers({ store }: CommandDeps): CommandHandlers {
+  return {
+    [CommandId.trackSelection]: async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
         void vscode.window.showInformationMessage('Open a file that contains task ids, then run this again.');
@@ -23,9 +23,9 @@ export function registerShareCommands({ store }: CommandDeps): vscode.Disposable
       }
       await vscode.commands.executeCommand(CommandId.trackTask, ids);
       void vscode.window.setStatusBarMessage(ids.length === 1 ? 'Found 1 task id' : `Found ${ids.length} task ids`, 4000);
-    }),
+    },
     // Tests and other extensions may pass the target file and format; people get a picker and a save dialog.
-    vscode.commands.registerCommand(CommandId.exportTasks, async (target?: unknown, givenFormat?: unknown) => {
+    [CommandId.exportTasks]: async (target?: unknown, givenFormat?: unknown) => {
       const tasks = store.all();
       if (tasks.length === 0) {
         void vscode.window.showInformationMessage('No video tasks are tracked, so there is nothing to export.');
@@ -51,8 +51,8 @@ export function registerShareCommands({ store }: CommandDeps): vscode.Disposable
           void vscode.window.showTextDocument(uri);
         }
       });
-    }),
-  );
+    },
+  };
 }
 
 async function pickFormat(): Promise<ExportFormat | undefined> {

@@ -29,22 +29,22 @@ function median(values: number[]): number {
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
 
 /** Bundle sizes, and `require` + `activate()` in 20 fresh processes with the vscode stand-in. */
-function activation(): { bundleBytes: number; activationBundleBytes: number; activateMs: number; requireMs: number; undiciAtActivation: boolean } {
+function activation(): { bundleBytes: number; activationBundleBytes: number; activateMs: number; requireMs: number; lazyBundlesAtActivation: boolean } {
   const extension = path.join(DIST, 'extension.js');
   const runs = Array.from({ length: 20 }, () => {
     const result = spawnSync(process.execPath, [path.join(__dirname, 'activationRun.js'), extension], { encoding: 'utf8' });
     if (result.status !== 0) {
       throw new Error(`activation run failed: ${result.stderr}`);
     }
-    return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { requireMs: number; activateMs: number; loadedUndici: boolean };
+    return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { requireMs: number; activateMs: number; loadedLazyBundle: boolean };
   });
   const activationBundleBytes = fs.statSync(extension).size;
   return {
-    bundleBytes: activationBundleBytes + fs.statSync(path.join(DIST, 'undici.js')).size,
+    bundleBytes: ['undici.js', 'features.js'].reduce((sum, file) => sum + fs.statSync(path.join(DIST, file)).size, activationBundleBytes),
     activationBundleBytes,
     activateMs: round(median(runs.map((run) => run.activateMs))),
     requireMs: round(median(runs.map((run) => run.requireMs))),
-    undiciAtActivation: runs.some((run) => run.loadedUndici),
+    lazyBundlesAtActivation: runs.some((run) => run.loadedLazyBundle),
   };
 }
 
@@ -228,7 +228,7 @@ async function main(): Promise<void> {
   };
   const checks: [string, string, boolean][] = [
     ['activation bundle', `${results.activation.activationBundleBytes} B (≤ 61,440)`, results.activation.activationBundleBytes <= 60 * 1024],
-    ['undici loaded at activation', String(results.activation.undiciAtActivation), !results.activation.undiciAtActivation],
+    ['undici or features loaded at activation', String(results.activation.lazyBundlesAtActivation), !results.activation.lazyBundlesAtActivation],
     ['activate()', `${results.activation.activateMs} ms (≤ 5), require ${results.activation.requireMs} ms`, results.activation.activateMs <= 5],
     ['sweep', `${results.sweep.measuredMs} ms / ${results.sweep.limitMs} ms = ${results.sweep.ratio} (≤ 1.10)`, results.sweep.ratio <= 1.1],
     ['http', `undici ${results.http.undiciRps}/s, fetch ${results.http.fetchRps}/s, ratio ${results.http.ratio} (≥ 1.5)`, results.http.ratio >= 1.5],
