@@ -78,15 +78,20 @@ export class VideoDownloader {
   }
 }
 
-/** `a-cow-with-wings-9dee455c.mp4`: a file name from the prompt and the task id. */
+/** `a-cow-with-wings-9dee455c.mp4`: a file name from the prompt (cut at a word) and the task id. */
 export function videoFileName(taskId: string, prompt: string | undefined): string {
-  const slug = (prompt ?? 'video')
+  let slug = (prompt ?? 'video')
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[^\p{Letter}\p{Number}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
+    .replace(/^-+|-+$/g, '');
+  if (slug.length > MAX_SLUG_LENGTH) {
+    slug = slug.slice(0, MAX_SLUG_LENGTH);
+    const lastBreak = slug.lastIndexOf('-');
+    slug = lastBreak > MAX_SLUG_LENGTH / 2 ? slug.slice(0, lastBreak) : slug;
+  }
   const bare = taskId.slice(taskId.lastIndexOf(':') + 1).replace(/[^A-Za-z0-9]/g, '');
-  return `${slug || 'video'}-${bare.slice(0, 8) || 'task'}.mp4`;
+  return `${slug.replace(/-+$/, '') || 'video'}-${bare.slice(0, 8) || 'task'}.mp4`;
 }
+
+const MAX_SLUG_LENGTH = 40;

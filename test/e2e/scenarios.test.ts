@@ -203,6 +203,44 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     assert.equal(await wb().row('batch-2').getAttribute('aria-level'), '1');
   });
 
+  it('creates a video task through the guided flow and follows it to a video', async () => {
+    await wb().runCommand('Create Video Task…');
+    await wb().chooseQuickPickRow(/^grok-video-3$/);
+    await wb().answerInput('Create Video Task (grok-video-3)', 'A paper boat drifting down a rainy street');
+    await wb().chooseQuickPickRow(/^3:2$/);
+    await wb().chooseQuickPickRow(/^720P$/);
+    await wb().chooseQuickPickRow(/Create$/);
+    await wb().waitForIcon('grok:created-1', 'pass');
+    assert.deepEqual(gateway().created.at(-1), {
+      model: 'grok-video-3',
+      prompt: 'A paper boat drifting down a rainy street',
+      aspect_ratio: '3:2',
+      size: '720P',
+    });
+  });
+
+  it('downloads a finished video into the workspace through the save dialog', async () => {
+    await wb().contextMenu('grok:created-1', 'Download Video');
+    // code-server's save dialog is a quick input holding the proposed path: accept it.
+    const input = wb().page.locator('.quick-input-widget input');
+    await input.waitFor();
+    const proposed = /workspace\/a-paper-boat-drifting-down-a-rainy-created1\.mp4$/;
+    for (let waited = 0; !proposed.test(await input.inputValue()); waited += 100) {
+      assert.ok(waited < 10_000, `the dialog proposes the workspace and a name from the prompt (it shows ${await input.inputValue()})`);
+      await wb().page.waitForTimeout(100);
+    }
+    await input.press('Enter');
+    const file = path.join(session!.server.root, 'workspace', 'a-paper-boat-drifting-down-a-rainy-created1.mp4');
+    const deadline = Date.now() + 15_000;
+    while (!fs.existsSync(file)) {
+      assert.ok(Date.now() < deadline, 'the video was saved within 15 s');
+      await wb().page.waitForTimeout(200);
+    }
+    await wb().waitForNotification(/Saved a-paper-boat/);
+    const sample = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fakeGateway', 'assets', 'sample.mp4'));
+    assert.deepEqual(fs.readFileSync(file), sample);
+  });
+
   it('pauses on a rejected key with one notification, and recovers when the right key is set', async () => {
     await wb().clearNotifications();
     await wb().runCommand('Set API Key');

@@ -69,6 +69,7 @@ describe('videoFileName', () => {
     assert.equal(videoFileName('grok:9dee455c-aa82-02ac', 'A cow with wings, flying!'), 'a-cow-with-wings-flying-9dee455c.mp4');
     assert.equal(videoFileName('033fa60e-f37c', undefined), 'video-033fa60e.mp4');
     assert.equal(videoFileName('jimeng:42', '猫 和 鱼'), '猫-和-鱼-42.mp4');
+    assert.equal(videoFileName('grok:created-1', 'A paper boat drifting down a rainy street'), 'a-paper-boat-drifting-down-a-rainy-created1.mp4', 'cut at a word');
   });
 
   it('keeps names short and free of path characters', () => {

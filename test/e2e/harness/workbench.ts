@@ -59,13 +59,17 @@ export class Workbench {
     await this.runAnyCommand(COMMAND_PREFIX + title);
   }
 
-  /** Answers an input box the extension opened, identified by its title, and waits for it to close. */
+  /**
+   * Answers an input box the extension opened, identified by its title, and
+   * waits until it is gone (closed, or replaced by the flow's next question).
+   */
   async answerInput(title: string, text: string): Promise<void> {
     const widget = this.page.locator('.quick-input-widget');
-    await widget.locator('.quick-input-title', { hasText: title }).waitFor();
+    const titled = widget.locator('.quick-input-title', { hasText: title });
+    await titled.waitFor();
     await widget.locator('input').fill(text);
     await widget.locator('input').press('Enter');
-    await widget.waitFor({ state: 'hidden' });
+    await titled.waitFor({ state: 'hidden' });
   }
 
   /** Types `text` into an open input box and waits for the validation message to match, without submitting. */
