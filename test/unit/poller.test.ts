@@ -4,6 +4,7 @@ import type { KeyLookup } from '../../src/auth/keyLookup';
 import { Poller, UNFOCUSED_FACTOR, type PollerPause } from '../../src/tasks/poller';
 import { TaskStore } from '../../src/tasks/taskStore';
 import { FakeClock } from './helpers/fakeClock';
+import { manualPoller } from './helpers/manualPoller';
 import { ManualClient, MemoryLogger, MemoryStorage, snapshot } from './helpers/fakes';
 
 const INTERVAL = 10_000;
@@ -322,14 +323,7 @@ describe('Poller when idle', () => {
     await seed.persist();
     const store = new TaskStore(storage, new MemoryLogger(), () => clock.now());
     const client = new ManualClient();
-    const poller = new Poller({
-      store,
-      client,
-      apiKey: () => ({ key: 'k' }),
-      settings: () => ({ intervalMs: INTERVAL, maxConcurrent: 4 }),
-      log: new MemoryLogger(),
-      clock,
-    });
+    const poller = manualPoller(store, client, clock, { intervalMs: INTERVAL });
     poller.start();
     poller.setFocused(false);
     poller.setFocused(true);
@@ -345,14 +339,7 @@ describe('Poller when idle', () => {
     const clock = new FakeClock();
     const store = new TaskStore(new MemoryStorage(), new MemoryLogger(), () => clock.now());
     const client = new ManualClient();
-    const poller = new Poller({
-      store,
-      client,
-      apiKey: () => ({ key: 'k' }),
-      settings: () => ({ intervalMs: INTERVAL, maxConcurrent: 4 }),
-      log: new MemoryLogger(),
-      clock,
-    });
+    const poller = manualPoller(store, client, clock, { intervalMs: INTERVAL });
     store.add(['slow']);
     poller.start();
     const times: number[] = [];

@@ -6,6 +6,7 @@ import { TaskStore } from '../../../src/tasks/taskStore';
 import type { TrackedTask } from '../../../src/tasks/trackedTask';
 import { FakeGateway } from '../../fakeGateway/fakeGateway';
 import { FakeClock } from '../helpers/fakeClock';
+import { manualPoller } from '../helpers/manualPoller';
 import { ManualClient, MemoryLogger, MemoryStorage, snapshot } from '../helpers/fakes';
 import { INTERVAL_MS, Rig, watchForStrayErrors } from './rig';
 
@@ -98,14 +99,7 @@ describe('Load', function () {
     const storage = new MemoryStorage();
     const store = new TaskStore(storage, new MemoryLogger(), () => clock.now());
     const client = new ManualClient();
-    const poller = new Poller({
-      store,
-      client,
-      apiKey: () => ({ key: 'k' }),
-      settings: () => ({ intervalMs: INTERVAL_MS, maxConcurrent: 200 }),
-      log: new MemoryLogger(),
-      clock,
-    });
+    const poller = manualPoller(store, client, clock, { intervalMs: INTERVAL_MS, maxConcurrent: 200 });
     const ids = Array.from({ length: 200 }, (_, i) => `t${i}`);
     store.add(ids);
     const writesBefore = storage.writes;
