@@ -9,3 +9,8 @@ export interface Logger {
   warn(message: string): void;
   error(message: string | Error): void;
 }
+
+/** An error's message for a log line or a notification; never "[object Object]". */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CreateVideoRequest } from '../api/videoApiClient';
 import { CommandId } from '../commandIds';
 import { checkModelName, parseImageUrls, VIDEO_MODELS, type ModelOptions } from '../create/videoModels';
+import { errorMessage } from '../log';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
 
 const LAST_MODEL_KEY = 'anyapiVideo.lastModel';
@@ -28,7 +29,7 @@ export function createTaskHandlers({ creator, treeView, state }: CommandDeps): C
       void vscode.window.setStatusBarMessage(`AnyAPI Video: created ${id}`, 5000);
     } catch (error) {
       // The prompt is never lost: retry sends the same request, or copy it away.
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       void vscode.window.showErrorMessage(`Could not create the video: ${reason}`, 'Retry', 'Copy Prompt').then((choice) => {
         if (choice === 'Retry') {
           void run(request);

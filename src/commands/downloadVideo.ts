@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { videoFileName } from '../api/videoDownloader';
 import { CommandId } from '../commandIds';
-import type { TrackedTask } from '../tasks/trackedTask';
+import { errorMessage } from '../log';
+import { hasVideo, type TrackedTask } from '../tasks/trackedTask';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
-
-const hasVideo = (task: TrackedTask): boolean => task.snapshot?.videoUrl !== undefined;
 
 /**
  * "Download Video": a save dialog (tests and other commands may pass the
@@ -58,7 +57,7 @@ export function downloadHandlers({ store, downloader }: CommandDeps): CommandHan
             void vscode.window.showInformationMessage(`Download of ${name} cancelled; nothing was left behind.`);
             return;
           }
-          const reason = error instanceof Error ? error.message : String(error);
+          const reason = errorMessage(error);
           void vscode.window.showErrorMessage(`Could not download ${name}: ${reason} The partial file was removed.`, 'Try Again').then((choice) => {
             if (choice === 'Try Again') {
               void vscode.commands.executeCommand(CommandId.downloadVideo, task.id, target);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
+import { errorMessage } from '../log';
 import { exportTasks, type ExportFormat } from '../tasks/exportTasks';
 import { findTaskIds } from '../tasks/findTaskIds';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
@@ -42,7 +43,7 @@ export function shareHandlers({ store }: CommandDeps): CommandHandlers {
       try {
         await vscode.workspace.fs.writeFile(uri, Buffer.from(exportTasks(tasks, format), 'utf8'));
       } catch (error) {
-        void vscode.window.showErrorMessage(`Could not write ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(`Could not write ${uri.fsPath}: ${errorMessage(error)}`);
         return;
       }
       const count = tasks.length === 1 ? '1 task' : `${tasks.length} tasks`;

@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { vetMediaUrl } from '../preview/safeUrl';
-import { isTerminalTask, type TrackedTask } from '../tasks/trackedTask';
+import { hasVideo, isTerminalTask } from '../tasks/trackedTask';
 import type { CommandDeps } from './commandDeps';
 import { resolveTaskIds, taskIdsFromArguments } from './pickTasks';
-
-const hasVideo = (task: TrackedTask): boolean => task.snapshot?.videoUrl !== undefined;
 
 /** Commands on tracked tasks, from the tree, the preview or the Command Palette. */
 export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {

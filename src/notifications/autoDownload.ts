@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { videoFileName, type VideoDownloader } from '../api/videoDownloader';
-import type { Logger } from '../log';
+import { errorMessage, type Logger } from '../log';
 import type { Settings } from '../settings';
 import type { TaskStore } from '../tasks/taskStore';
 
@@ -30,7 +30,7 @@ export function registerAutoDownload(store: TaskStore, settings: Settings, downl
         log.info(`Auto-downloaded ${task.id} to ${file} (${bytes} bytes).`);
         void vscode.window.setStatusBarMessage(`AnyAPI Video: saved ${path.basename(file)}`, 5000);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errorMessage(error);
         log.warn(`Auto-download of ${task.id} failed: ${reason}`);
         void vscode.window.showWarningMessage(`Could not save the video of ${task.id} to ${folder}: ${reason}`);
       }

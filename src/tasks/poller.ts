@@ -2,7 +2,7 @@ import { ApiError } from '../api/errors';
 import type { KeyLookup } from '../auth/keyLookup';
 import type { TaskSnapshot } from '../api/taskSnapshot';
 import type { TaskQueryClient } from '../api/videoApiClient';
-import type { Logger } from '../log';
+import { errorMessage, type Logger } from '../log';
 import { backoffDelay } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { Emitter, type Disposable } from './events';
@@ -69,7 +69,7 @@ export class Poller implements Disposable {
   constructor(private readonly options: PollerOptions) {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
-    this.timer = new WakeTimer(this.clock, () => this.pump(), (error) => this.options.log.error(`Scheduling failed: ${describe(error)}`));
+    this.timer = new WakeTimer(this.clock, () => this.pump(), (error) => this.options.log.error(`Scheduling failed: ${errorMessage(error)}`));
     this.subscription = options.store.onDidChange((change) => this.onStoreChange(change));
   }
 
@@ -258,7 +258,7 @@ export class Poller implements Disposable {
     try {
       this.pump();
     } catch (error) {
-      this.options.log.error(`Scheduling failed: ${describe(error)}`);
+      this.options.log.error(`Scheduling failed: ${errorMessage(error)}`);
     }
     if (this.inFlight.size === 0) {
       void this.options.store.persist();
@@ -279,9 +279,9 @@ export class Poller implements Disposable {
   }
 
   private onFailure(id: string, error: unknown, apiKey: string): void {
-    const apiError = error instanceof ApiError ? error : new ApiError('badResponse', describe(error));
+    const apiError = error instanceof ApiError ? error : new ApiError('badResponse', errorMessage(error));
     if (!(error instanceof ApiError)) {
-      this.options.log.error(error instanceof Error ? error : `Unexpected failure: ${describe(error)}`);
+      this.options.log.error(error instanceof Error ? error : `Unexpected failure: ${errorMessage(error)}`);
     }
     const now = this.clock.now();
     if (!this.options.store.get(id)) {
@@ -341,8 +341,4 @@ export class Poller implements Disposable {
     }
     this.timer.wakeAt(Math.max(earliest, now));
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,5 @@
 import type { TaskSnapshot } from '../api/taskSnapshot';
-import type { Logger } from '../log';
+import { errorMessage, type Logger } from '../log';
 import { Emitter, type Disposable } from './events';
 import { restoreTasks, serializeTasks } from './persistence';
 import { isTerminalTask, type TaskProblem, type TrackedTask } from './trackedTask';
@@ -152,7 +152,7 @@ export class TaskStore implements Disposable {
       await this.storage.write(serializeTasks(this.tasks.values()));
     } catch (error) {
       this.dirty = true;
-      this.log.error(`Could not save tracked tasks: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(`Could not save tracked tasks: ${errorMessage(error)}`);
     }
   }
 

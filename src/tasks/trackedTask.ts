@@ -43,3 +43,8 @@ export function isTerminalTask(task: TrackedTask): boolean {
 export function needsPolling(task: TrackedTask): boolean {
   return !isTerminalTask(task) && task.problem?.kind !== 'notFound';
 }
+
+/** Whether the gateway gave the task a video URL (it is vetted again before use). */
+export function hasVideo(task: TrackedTask): boolean {
+  return task.snapshot?.videoUrl !== undefined;
+}
