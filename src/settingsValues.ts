@@ -1,3 +1,5 @@
+import { l10n } from 'vscode';
+
 /** A numeric setting's value after clamping, and what to tell the user when it was changed. */
 export interface ClampedSetting {
   readonly value: number;
@@ -14,13 +16,18 @@ export function clampSetting(
   range: { readonly min: number; readonly max: number; readonly fallback: number; readonly integer?: boolean },
 ): ClampedSetting {
   if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-    return { value: range.fallback, notice: `${name} is not a number; using ${range.fallback}.` };
+    return { value: range.fallback, notice: l10n.t('{0} is not a number; using {1}.', name, range.fallback) };
   }
   const rounded = range.integer ? Math.round(raw) : raw;
   const value = Math.min(range.max, Math.max(range.min, rounded));
   if (value === raw) {
     return { value };
   }
-  const bound = value === range.min ? `the minimum, ${value}` : value === range.max ? `the maximum, ${value}` : `${value}`;
-  return { value, notice: `${name} is ${raw}; using ${bound}.` };
+  const notice =
+    value === range.min
+      ? l10n.t('{0} is {1}; using the minimum, {2}.', name, raw, value)
+      : value === range.max
+        ? l10n.t('{0} is {1}; using the maximum, {2}.', name, raw, value)
+        : l10n.t('{0} is {1}; using {2}.', name, raw, value);
+  return { value, notice };
 }

@@ -1,3 +1,4 @@
+import { l10n } from 'vscode';
 import { ApiError } from './errors';
 
 /**
@@ -11,21 +12,21 @@ export function parseBaseUrl(raw: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw invalid(raw, 'it is not a URL');
+    throw invalid(raw, l10n.t('it is not a URL'));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw invalid(raw, 'it must start with https:// (or http://)');
+    throw invalid(raw, l10n.t('it must start with https:// (or http://)'));
   }
   if (url.username !== '' || url.password !== '') {
-    throw invalid(raw, 'it must not contain a user name or password');
+    throw invalid(raw, l10n.t('it must not contain a user name or password'));
   }
   if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
-    throw invalid(raw, 'it must be an origin only, without a path or query');
+    throw invalid(raw, l10n.t('it must be an origin only, without a path or query'));
   }
   return url;
 }
 
 function invalid(raw: string, reason: string): ApiError {
   const shown = raw.length > 100 ? `${raw.slice(0, 99)}…` : raw;
-  return new ApiError('config', `The setting anyapiVideo.baseUrl (“${shown}”) is invalid: ${reason}.`);
+  return new ApiError('config', l10n.t('The setting anyapiVideo.baseUrl (“{0}”) is invalid: {1}.', shown, reason));
 }

@@ -1,3 +1,4 @@
+import { l10n } from 'vscode';
 import { field, isObject, stringField } from './fields';
 
 const MAX_MESSAGE_LENGTH = 300;
@@ -11,7 +12,7 @@ export function describeErrorBody(text: string, contentType: string | undefined)
   if (looksLikeHtml(text, contentType)) {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
     const cleaned = title === undefined ? '' : clean(title);
-    return cleaned === '' ? 'an HTML error page (probably from a proxy or CDN)' : `an HTML page: “${cleaned}”`;
+    return cleaned === '' ? l10n.t('an HTML error page (probably from a proxy or CDN)') : l10n.t('an HTML page: “{0}”', cleaned);
   }
   const cleaned = clean(text);
   return cleaned === '' ? undefined : cleaned;

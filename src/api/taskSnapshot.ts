@@ -1,3 +1,4 @@
+import { l10n } from 'vscode';
 import { ApiError } from './errors';
 import { field, isObject, numberField, stringField, timeField, withoutUndefined, type JsonObject } from './fields';
 import { normalizeStatus, type TaskStatus } from './status';
@@ -29,7 +30,7 @@ export function parseTaskSnapshot(body: unknown): TaskSnapshot {
   const task = unwrap(body);
   const rawStatus = stringField(task, 'status') ?? stringField(task, 'state');
   if (rawStatus === undefined) {
-    throw new ApiError('badResponse', 'The gateway answered without a task status.');
+    throw new ApiError('badResponse', l10n.t('The gateway answered without a task status.'));
   }
   return withoutUndefined({
     serverId: stringField(task, 'id') ?? stringField(task, 'task_id'),
@@ -52,7 +53,7 @@ export function parseTaskSnapshot(body: unknown): TaskSnapshot {
 /** Some gateways wrap the task in `{ data: {...} }`. */
 function unwrap(body: unknown): JsonObject {
   if (!isObject(body)) {
-    throw new ApiError('badResponse', 'The gateway answered with something other than a task object.');
+    throw new ApiError('badResponse', l10n.t('The gateway answered with something other than a task object.'));
   }
   const data = field(body, 'data');
   if (field(body, 'status') === undefined && isObject(data)) {

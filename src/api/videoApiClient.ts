@@ -1,3 +1,4 @@
+import { l10n } from 'vscode';
 import type { Logger } from '../log';
 import { parseBaseUrl } from './baseUrl';
 import { LazyDispatcher } from './dispatcher';
@@ -64,7 +65,7 @@ export class VideoApiClient implements TaskQueryClient {
     const response = await this.send('POST', url, apiKey, JSON.stringify(request), signal);
     const id = createdTaskId(parseJsonBody(response));
     if (id === undefined) {
-      throw new ApiError('badResponse', 'The gateway accepted the request but sent no task id back.', { httpStatus: response.status });
+      throw new ApiError('badResponse', l10n.t('The gateway accepted the request but sent no task id back.'), { httpStatus: response.status });
     }
     return id;
   }
@@ -116,7 +117,7 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }):
     size += chunk.length;
     if (size > MAX_BODY_BYTES) {
       body.destroy();
-      throw new ApiError('badResponse', `The gateway sent more than ${MAX_BODY_BYTES / 1024 / 1024} MiB for one task; it was ignored.`);
+      throw new ApiError('badResponse', l10n.t('The gateway sent more than {0} MiB for one task; it was ignored.', MAX_BODY_BYTES / 1024 / 1024));
     }
     chunks.push(chunk);
   }
@@ -127,7 +128,7 @@ function throwForStatus(response: RawResponse): void {
   const { status } = response;
   if (status >= 200 && status < 300) {
     if (errorCodeFromBody(response.text) === 'task_not_exist') {
-      throw new ApiError('notFound', 'The gateway does not know this task id.', { httpStatus: status });
+      throw new ApiError('notFound', l10n.t('The gateway does not know this task id.'), { httpStatus: status });
     }
     return;
   }
@@ -135,35 +136,35 @@ function throwForStatus(response: RawResponse): void {
   const suffix = said === undefined ? '' : `: ${said}`;
   const details = { httpStatus: status, retryAfterMs: parseRetryAfter(response.retryAfter, Date.now()) };
   if (status === 401 || status === 403) {
-    throw new ApiError('auth', `The gateway rejected the API key (HTTP ${status})${suffix}`, details);
+    throw new ApiError('auth', l10n.t('The gateway rejected the API key (HTTP {0}){1}', status, suffix), details);
   }
   if (status === 404 || errorCodeFromBody(response.text) === 'task_not_exist') {
-    throw new ApiError('notFound', `The gateway does not know this task id (HTTP ${status})${suffix}`, details);
+    throw new ApiError('notFound', l10n.t('The gateway does not know this task id (HTTP {0}){1}', status, suffix), details);
   }
   if (status === 429) {
-    throw new ApiError('rateLimited', `The gateway is rate limiting requests (HTTP 429)${suffix}`, details);
+    throw new ApiError('rateLimited', l10n.t('The gateway is rate limiting requests (HTTP 429){0}', suffix), details);
   }
   if (status >= 500) {
-    throw new ApiError('unavailable', `The gateway had an error (HTTP ${status})${suffix}`, details);
+    throw new ApiError('unavailable', l10n.t('The gateway had an error (HTTP {0}){1}', status, suffix), details);
   }
   if (status >= 300 && status < 400) {
     // Redirects are not followed: the key must not travel to another origin.
-    throw new ApiError('rejected', `The gateway redirected the request (HTTP ${status}); check anyapiVideo.baseUrl.`, details);
+    throw new ApiError('rejected', l10n.t('The gateway redirected the request (HTTP {0}); check anyapiVideo.baseUrl.', status), details);
   }
-  throw new ApiError('rejected', `The gateway refused the request (HTTP ${status})${suffix}`, details);
+  throw new ApiError('rejected', l10n.t('The gateway refused the request (HTTP {0}){1}', status, suffix), details);
 }
 
 function parseJsonBody(response: RawResponse): unknown {
   if (response.text.trim() === '') {
-    throw new ApiError('badResponse', 'The gateway sent an empty answer.', { httpStatus: response.status });
+    throw new ApiError('badResponse', l10n.t('The gateway sent an empty answer.'), { httpStatus: response.status });
   }
   try {
     return JSON.parse(response.text);
   } catch {
     const what = looksLikeHtml(response.text, response.contentType)
       ? describeErrorBody(response.text, response.contentType)
-      : 'a body that is not valid JSON (truncated or garbled)';
-    throw new ApiError('badResponse', `The gateway sent ${what} instead of a task status.`, {
+      : l10n.t('a body that is not valid JSON (truncated or garbled)');
+    throw new ApiError('badResponse', l10n.t('The gateway sent {0} instead of a task status.', what ?? ''), {
       httpStatus: response.status,
     });
   }
@@ -182,12 +183,14 @@ function toApiError(error: unknown, timedOut: boolean, timeoutMs: number, url: U
     return error;
   }
   if (timedOut) {
-    return new ApiError('timeout', `The gateway did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+    return new ApiError('timeout', l10n.t('The gateway did not answer within {0} s.', Math.round(timeoutMs / 1000)));
   }
   const code = errorCode(error);
   return new ApiError(
     'network',
-    `Could not reach the gateway at ${url.origin}${code ? ` (${code})` : ''}. Check the network, proxy settings and anyapiVideo.baseUrl.`,
+    code
+      ? l10n.t('Could not reach the gateway at {0} ({1}). Check the network, proxy settings and anyapiVideo.baseUrl.', url.origin, code)
+      : l10n.t('Could not reach the gateway at {0}. Check the network, proxy settings and anyapiVideo.baseUrl.', url.origin),
   );
 }
 

@@ -1,3 +1,4 @@
+import { l10n } from 'vscode';
 import { createWriteStream, promises as fs } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -47,7 +48,7 @@ export class VideoDownloader {
   private async fetchTo(url: string, file: string, options: DownloadOptions, redirects: number): Promise<number> {
     const vetted = vetMediaUrl(url);
     if (!vetted) {
-      throw new Error('The video URL is not an https address, so it is not downloaded.');
+      throw new Error(l10n.t('The video URL is not an https address, so it is not downloaded.'));
     }
     const { undici, dispatcher } = await this.dispatcher.get(this.proxy());
     const { statusCode, headers, body } = await undici.request(vetted.url, { method: 'GET', dispatcher, signal: options.signal });
@@ -58,7 +59,7 @@ export class VideoDownloader {
     }
     if (statusCode !== 200) {
       await body.dump().catch(() => undefined);
-      throw new Error(`The file host answered HTTP ${statusCode}.`);
+      throw new Error(l10n.t('The file host answered HTTP {0}.', statusCode));
     }
     const length = Number(headers['content-length']);
     const totalBytes = Number.isFinite(length) && length > 0 ? length : undefined;
@@ -72,7 +73,7 @@ export class VideoDownloader {
     });
     await pipeline(body, counter, createWriteStream(file), { signal: options.signal });
     if (totalBytes !== undefined && receivedBytes !== totalBytes) {
-      throw new Error(`The download is incomplete: ${receivedBytes} of ${totalBytes} bytes arrived.`);
+      throw new Error(l10n.t('The download is incomplete: {0} of {1} bytes arrived.', receivedBytes, totalBytes));
     }
     return receivedBytes;
   }

@@ -1,3 +1,4 @@
+import { l10n } from 'vscode';
 import { parseBaseUrl } from '../api/baseUrl';
 import type { PollerPause } from '../tasks/poller';
 
@@ -10,7 +11,7 @@ export type KeyLookup = { readonly key: string } | { readonly pause: PollerPause
  */
 export function lookUpKey(key: string | undefined, approvedOrigin: string | undefined, baseUrl: string): KeyLookup {
   if (key === undefined) {
-    return { pause: { reason: 'noKey', message: 'No API key is set, so tasks are not checked.' } };
+    return { pause: { reason: 'noKey', message: l10n.t('No API key is set, so tasks are not checked.') } };
   }
   let origin: string;
   try {
@@ -23,7 +24,11 @@ export function lookUpKey(key: string | undefined, approvedOrigin: string | unde
     return {
       pause: {
         reason: 'keyOrigin',
-        message: `Your API key was set for ${approvedOrigin}, but anyapiVideo.baseUrl is now ${origin}. Checks are paused until you allow sending the key there.`,
+        message: l10n.t(
+          'Your API key was set for {0}, but anyapiVideo.baseUrl is now {1}. Checks are paused until you allow sending the key there.',
+          approvedOrigin,
+          origin,
+        ),
         origin,
       },
     };

@@ -11,32 +11,32 @@ export function registerApiKeyCommands({ apiKeys }: CommandDeps): vscode.Disposa
         return;
       }
       await apiKeys.set(key);
-      void vscode.window.setStatusBarMessage('AnyAPI Video: API key saved', 4000);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('AnyAPI Video: API key saved'), 4000);
     }),
     vscode.commands.registerCommand(CommandId.clearApiKey, async () => {
       if (apiKeys.current === undefined) {
-        void vscode.window.showInformationMessage('No AnyAPI key is set.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('No AnyAPI key is set.'));
         return;
       }
       await apiKeys.clear();
-      void vscode.window.showInformationMessage('The AnyAPI key was removed. Tracked tasks are kept; checks resume when a key is set.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('The AnyAPI key was removed. Tracked tasks are kept; checks resume when a key is set.'));
     }),
   );
 }
 
 async function askForKey(): Promise<string | undefined> {
   const key = await vscode.window.showInputBox({
-    title: 'Set API Key',
-    prompt: 'Your AnyAPI (or compatible gateway) API key. It is kept in VS Code’s secret storage.',
+    title: vscode.l10n.t('Set API Key'),
+    prompt: vscode.l10n.t('Your AnyAPI (or compatible gateway) API key. It is kept in VS Code’s secret storage.'),
     placeHolder: 'sk-…',
     password: true,
     ignoreFocusOut: true,
     validateInput: (value) => {
       const trimmed = value.trim();
       if (trimmed === '') {
-        return 'Enter the key, or press Escape to cancel.';
+        return vscode.l10n.t('Enter the key, or press Escape to cancel.');
       }
-      return /\s/.test(trimmed) ? 'An API key has no spaces or line breaks.' : undefined;
+      return /\s/.test(trimmed) ? vscode.l10n.t('An API key has no spaces or line breaks.') : undefined;
     },
   });
   return key?.trim();

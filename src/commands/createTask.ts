@@ -6,7 +6,6 @@ import { errorMessage } from '../log';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
 
 const LAST_MODEL_KEY = 'anyapiVideo.lastModel';
-const OTHER_MODEL = 'Other model…';
 
 /**
  * "Create Video Task…": model, prompt (from the editor selection when there
@@ -21,19 +20,21 @@ export function createTaskHandlers({ creator, treeView, state }: CommandDeps): C
     }
     try {
       const id = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Creating a ${request.model} video…` },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating a {0} video…', request.model) },
         () => creator.create(request),
       );
       await state.update(LAST_MODEL_KEY, request.model);
       await treeView.reveal(id);
-      void vscode.window.setStatusBarMessage(`AnyAPI Video: created ${id}`, 5000);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('AnyAPI Video: created {0}', id), 5000);
     } catch (error) {
       // The prompt is never lost: retry sends the same request, or copy it away.
       const reason = errorMessage(error);
-      void vscode.window.showErrorMessage(`Could not create the video: ${reason}`, 'Retry', 'Copy Prompt').then((choice) => {
-        if (choice === 'Retry') {
+      const retry = vscode.l10n.t('Retry');
+      const copyPrompt = vscode.l10n.t('Copy Prompt');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not create the video: {0}', reason), retry, copyPrompt).then((choice) => {
+        if (choice === retry) {
           void run(request);
-        } else if (choice === 'Copy Prompt') {
+        } else if (choice === copyPrompt) {
           void vscode.env.clipboard.writeText(request.prompt);
         }
       });
@@ -58,11 +59,12 @@ async function askForRequest(state: vscode.Memento): Promise<CreateVideoRequest 
   const editor = vscode.window.activeTextEditor;
   const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
   const prompt = await vscode.window.showInputBox({
-    title: `Create Video Task (${model})`,
-    prompt: 'Describe the video.',
+    title: vscode.l10n.t('Create Video Task ({0})', model),
+    prompt: vscode.l10n.t('Describe the video.'),
     value: selected,
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' ? 'Enter a prompt.' : value.length > 4000 ? 'At most 4,000 characters.' : undefined),
+    validateInput: (value) =>
+      value.trim() === '' ? vscode.l10n.t('Enter a prompt.') : value.length > 4000 ? vscode.l10n.t('At most 4,000 characters.') : undefined,
   });
   if (prompt === undefined) {
     return undefined;
@@ -76,25 +78,34 @@ async function askForRequest(state: vscode.Memento): Promise<CreateVideoRequest 
     .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.length : String(value)}`)
     .join(', ');
   const confirm = await vscode.window.showQuickPick(
-    [{ label: '$(play) Create', detail: `${model}${summary ? ` · ${summary}` : ''} · “${request.prompt.slice(0, 80)}”` }, { label: 'Cancel' }],
-    { title: 'Create Video Task', placeHolder: 'Send this request? Creating a video spends credits on your gateway.', ignoreFocusOut: true },
+    [
+      { label: `$(play) ${vscode.l10n.t('Create')}`, detail: `${model}${summary ? ` · ${summary}` : ''} · “${request.prompt.slice(0, 80)}”`, create: true },
+      { label: vscode.l10n.t('Cancel'), create: false },
+    ],
+    {
+      title: vscode.l10n.t('Create Video Task'),
+      placeHolder: vscode.l10n.t('Send this request? Creating a video spends credits on your gateway.'),
+      ignoreFocusOut: true,
+    },
   );
-  return confirm?.label === '$(play) Create' ? request : undefined;
+  return confirm?.create ? request : undefined;
 }
 
 async function askForModel(last: string | undefined): Promise<string | undefined> {
   const known = Object.keys(VIDEO_MODELS);
   const ordered = last && known.includes(last) ? [last, ...known.filter((model) => model !== last)] : known;
+  const lastUsed = vscode.l10n.t('last used');
   const items = [
-    ...(last && !known.includes(last) ? [{ label: last, description: 'last used' }] : []),
-    ...ordered.map((model) => ({ label: model, description: model === last ? 'last used' : undefined })),
-    { label: OTHER_MODEL, description: 'type a model name' },
+    ...(last && !known.includes(last) ? [{ label: last, description: lastUsed }] : []),
+    ...ordered.map((model) => ({ label: model, description: model === last ? lastUsed : undefined })),
+    { label: vscode.l10n.t('Other model…'), description: vscode.l10n.t('type a model name'), other: true },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Create Video Task', placeHolder: 'Which model?', ignoreFocusOut: true });
-  if (picked?.label !== OTHER_MODEL) {
+  const title = vscode.l10n.t('Create Video Task');
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Which model?'), ignoreFocusOut: true });
+  if (!picked || !('other' in picked)) {
     return picked?.label;
   }
-  const typed = await vscode.window.showInputBox({ title: 'Create Video Task', prompt: 'Model name', validateInput: checkModelName, ignoreFocusOut: true });
+  const typed = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Model name'), validateInput: checkModelName, ignoreFocusOut: true });
   return typed?.trim();
 }
 
@@ -104,13 +115,13 @@ async function askForOptions(model: string, options: ModelOptions): Promise<Part
     if (!values || values.length === 0) {
       return undefined;
     }
-    const picked = await vscode.window.showQuickPick(values.map(String), { title: `${model}: ${title}`, ignoreFocusOut: true });
+    const picked = await vscode.window.showQuickPick(values.map(String), { title: vscode.l10n.t('{0}: {1}', model, title), ignoreFocusOut: true });
     return picked ?? null;
   };
-  const aspect_ratio = await pick('aspect ratio', options.aspectRatios);
-  const orientation = aspect_ratio === null ? null : await pick('orientation', options.orientations);
-  const size = orientation === null ? null : await pick('size', options.sizes);
-  const duration = size === null ? null : await pick('duration (seconds)', options.durations);
+  const aspect_ratio = await pick(vscode.l10n.t('aspect ratio'), options.aspectRatios);
+  const orientation = aspect_ratio === null ? null : await pick(vscode.l10n.t('orientation'), options.orientations);
+  const size = orientation === null ? null : await pick(vscode.l10n.t('size'), options.sizes);
+  const duration = size === null ? null : await pick(vscode.l10n.t('duration (seconds)'), options.durations);
   if (aspect_ratio === null || orientation === null || size === null || duration === null) {
     return undefined;
   }
@@ -123,10 +134,10 @@ async function askForOptions(model: string, options: ModelOptions): Promise<Part
   if (options.veoFlags) {
     const flags = await vscode.window.showQuickPick(
       [
-        { label: 'enhance_prompt', description: 'let the model improve the prompt' },
-        { label: 'enable_upsample', description: 'upscale the result' },
+        { label: 'enhance_prompt', description: vscode.l10n.t('let the model improve the prompt') },
+        { label: 'enable_upsample', description: vscode.l10n.t('upscale the result') },
       ],
-      { title: `${model}: options`, canPickMany: true, ignoreFocusOut: true },
+      { title: vscode.l10n.t('{0}: options', model), canPickMany: true, ignoreFocusOut: true },
     );
     if (!flags) {
       return undefined;
@@ -139,8 +150,8 @@ async function askForOptions(model: string, options: ModelOptions): Promise<Part
   if (options.images) {
     const max = options.images.max;
     const text = await vscode.window.showInputBox({
-      title: `${model}: reference images (optional)`,
-      prompt: `Up to ${max} https image URLs, separated by spaces or commas. Leave empty for none.`,
+      title: vscode.l10n.t('{0}: reference images (optional)', model),
+      prompt: vscode.l10n.t('Up to {0} https image URLs, separated by spaces or commas. Leave empty for none.', max),
       ignoreFocusOut: true,
       validateInput: (value) => {
         const parsed = parseImageUrls(value, max);

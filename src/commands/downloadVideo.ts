@@ -14,14 +14,14 @@ export function downloadHandlers({ store, downloader }: CommandDeps): CommandHan
   const download = async (...args: unknown[]): Promise<void> => {
     const given = args.find((arg): arg is vscode.Uri => arg instanceof vscode.Uri);
     const [id] = await resolveTaskIds(args.filter((arg) => !(arg instanceof vscode.Uri)), store, {
-      placeHolder: 'Download the video of which task?',
+      placeHolder: vscode.l10n.t('Download the video of which task?'),
       filter: hasVideo,
     });
     const task = id === undefined ? undefined : store.get(id);
     const url = task?.snapshot?.videoUrl;
     if (!task || url === undefined) {
       if (id !== undefined) {
-        void vscode.window.showInformationMessage(`Task ${id} has no video yet.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Task {0} has no video yet.', id));
       }
       return;
     }
@@ -31,7 +31,7 @@ export function downloadHandlers({ store, downloader }: CommandDeps): CommandHan
     }
     const name = target.path.slice(target.path.lastIndexOf('/') + 1);
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Downloading ${name}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}', name), cancellable: true },
       async (progress, token) => {
         const controller = new AbortController();
         const cancelled = token.onCancellationRequested(() => controller.abort());
@@ -42,24 +42,26 @@ export function downloadHandlers({ store, downloader }: CommandDeps): CommandHan
             signal: controller.signal,
             onProgress: ({ receivedBytes, totalBytes }) => {
               const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-              const speed = `${(receivedBytes / 1024 / 1024 / seconds).toFixed(1)} MB/s`;
+              const speed = vscode.l10n.t('{0} MB/s', (receivedBytes / 1024 / 1024 / seconds).toFixed(1));
               const percent = totalBytes ? Math.floor((receivedBytes / totalBytes) * 100) : undefined;
               progress.report({
                 increment: percent === undefined ? undefined : percent - reported,
-                message: percent === undefined ? `${(receivedBytes / 1024 / 1024).toFixed(1)} MB · ${speed}` : `${percent}% · ${speed}`,
+                message: percent === undefined ? vscode.l10n.t('{0} MB · {1}', (receivedBytes / 1024 / 1024).toFixed(1), speed) : `${percent}% · ${speed}`,
               });
               reported = percent ?? reported;
             },
           });
-          void vscode.window.showInformationMessage(`Saved ${name} (${(bytes / 1024 / 1024).toFixed(1)} MB) to ${target.fsPath}.`);
+          void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} ({1} MB) to {2}.', name, (bytes / 1024 / 1024).toFixed(1), target.fsPath));
         } catch (error) {
           if (controller.signal.aborted) {
-            void vscode.window.showInformationMessage(`Download of ${name} cancelled; nothing was left behind.`);
+            void vscode.window.showInformationMessage(vscode.l10n.t('Download of {0} cancelled; nothing was left behind.', name));
             return;
           }
           const reason = errorMessage(error);
-          void vscode.window.showErrorMessage(`Could not download ${name}: ${reason} The partial file was removed.`, 'Try Again').then((choice) => {
-            if (choice === 'Try Again') {
+          const tryAgain = vscode.l10n.t('Try Again');
+          const message = vscode.l10n.t('Could not download {0}: {1} The partial file was removed.', name, reason);
+          void vscode.window.showErrorMessage(message, tryAgain).then((choice) => {
+            if (choice === tryAgain) {
               void vscode.commands.executeCommand(CommandId.downloadVideo, task.id, target);
             }
           });
@@ -76,8 +78,8 @@ function askForTarget(task: TrackedTask): Thenable<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = videoFileName(task.id, task.snapshot?.prompt ?? task.snapshot?.enhancedPrompt);
   return vscode.window.showSaveDialog({
-    title: 'Download Video',
+    title: vscode.l10n.t('Download Video'),
     defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-    filters: { Video: ['mp4'] },
+    filters: { [vscode.l10n.t('Video')]: ['mp4'] },
   });
 }

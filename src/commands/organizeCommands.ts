@@ -5,18 +5,25 @@ import type { Grouping } from '../views/taskGrouping';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
 
-const GROUPINGS: readonly { label: string; description: string; grouping: Grouping }[] = [
-  { label: 'None', description: 'one list, unfinished tasks first', grouping: 'none' },
-  { label: 'Status', description: 'running, queued, ready, failed…', grouping: 'status' },
-  { label: 'Model', description: 'grok-video-3, veo3, sora-2…', grouping: 'model' },
-];
+const GROUPINGS: readonly Grouping[] = ['none', 'status', 'model'];
+
+function groupingChoice(grouping: Grouping): vscode.QuickPickItem & { grouping: Grouping } {
+  switch (grouping) {
+    case 'none':
+      return { label: vscode.l10n.t('None'), description: vscode.l10n.t('one list, unfinished tasks first'), grouping };
+    case 'status':
+      return { label: vscode.l10n.t('Status'), description: vscode.l10n.t('running, queued, ready, failed…'), grouping };
+    case 'model':
+      return { label: vscode.l10n.t('Model'), description: 'grok-video-3, veo3, sora-2…', grouping };
+  }
+}
 
 /** "Rename…" gives a task a friendly name; "Group By…" arranges the tree by status or model. */
 export function organizeHandlers({ store, treeView }: CommandDeps): CommandHandlers {
   return {
     [CommandId.renameTask]: async (...args: unknown[]) => {
       const [first, given] = args;
-      const [id] = await resolveTaskIds(typeof first === 'string' ? [first] : args, store, { placeHolder: 'Rename which task?' });
+      const [id] = await resolveTaskIds(typeof first === 'string' ? [first] : args, store, { placeHolder: vscode.l10n.t('Rename which task?') });
       const task = id === undefined ? undefined : store.get(id);
       if (!task) {
         return;
@@ -25,24 +32,26 @@ export function organizeHandlers({ store, treeView }: CommandDeps): CommandHandl
         typeof given === 'string'
           ? given
           : await vscode.window.showInputBox({
-              title: `Rename ${task.id}`,
-              prompt: 'A name to show instead of the id. Leave empty to show the id again.',
+              title: vscode.l10n.t('Rename {0}', task.id),
+              prompt: vscode.l10n.t('A name to show instead of the id. Leave empty to show the id again.'),
               value: task.label ?? '',
-              validateInput: (value) => (value.trim().length > MAX_LABEL_LENGTH ? `At most ${MAX_LABEL_LENGTH} characters.` : undefined),
+              validateInput: (value) => (value.trim().length > MAX_LABEL_LENGTH ? vscode.l10n.t('At most {0} characters.', MAX_LABEL_LENGTH) : undefined),
             });
       if (label !== undefined) {
         store.rename(task.id, label.slice(0, MAX_LABEL_LENGTH));
       }
     },
     [CommandId.groupBy]: async (given?: unknown) => {
-      const choice =
-        GROUPINGS.find((option) => option.grouping === given) ??
-        (await vscode.window.showQuickPick(
-          GROUPINGS.map((option) => ({ ...option, picked: option.grouping === treeView.grouping })),
-          { title: 'Group By…', placeHolder: 'Arrange the Video Tasks view by…' },
-        ));
-      if (choice) {
-        await treeView.setGrouping(choice.grouping);
+      const grouping =
+        GROUPINGS.find((option) => option === given) ??
+        (
+          await vscode.window.showQuickPick(
+            GROUPINGS.map((option) => ({ ...groupingChoice(option), picked: option === treeView.grouping })),
+            { title: vscode.l10n.t('Group By…'), placeHolder: vscode.l10n.t('Arrange the Video Tasks view by…') },
+          )
+        )?.grouping;
+      if (grouping) {
+        await treeView.setGrouping(grouping);
       }
     },
   };

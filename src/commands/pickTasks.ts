@@ -45,7 +45,7 @@ async function pick(store: TaskStore, options: PickOptions): Promise<string[]> {
   const tasks = store.all().filter(options.filter ?? (() => true)).sort(compareTasks);
   if (tasks.length === 0) {
     void vscode.window.showInformationMessage(
-      store.size === 0 ? 'No video tasks are tracked yet.' : 'No tracked task fits this command.',
+      store.size === 0 ? vscode.l10n.t('No video tasks are tracked yet.') : vscode.l10n.t('No tracked task fits this command.'),
     );
     return [];
   }

@@ -11,25 +11,28 @@ export function shareHandlers({ store }: CommandDeps): CommandHandlers {
     [CommandId.trackSelection]: async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
-        void vscode.window.showInformationMessage('Open a file that contains task ids, then run this again.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a file that contains task ids, then run this again.'));
         return;
       }
       const selected = editor.selections.filter((selection) => !selection.isEmpty);
       const text = selected.length > 0 ? selected.map((selection) => editor.document.getText(selection)).join('\n') : editor.document.getText();
       const ids = findTaskIds(text);
       if (ids.length === 0) {
-        const where = selected.length > 0 ? 'the selection' : 'this file';
-        void vscode.window.showInformationMessage(`No task ids found in ${where}. Ids look like 033fa60e-f37c-… or grok:eee6faa8-….`);
+        void vscode.window.showInformationMessage(
+          selected.length > 0
+            ? vscode.l10n.t('No task ids found in the selection. Ids look like 033fa60e-f37c-… or grok:eee6faa8-….')
+            : vscode.l10n.t('No task ids found in this file. Ids look like 033fa60e-f37c-… or grok:eee6faa8-….'),
+        );
         return;
       }
       await vscode.commands.executeCommand(CommandId.trackTask, ids);
-      void vscode.window.setStatusBarMessage(ids.length === 1 ? 'Found 1 task id' : `Found ${ids.length} task ids`, 4000);
+      void vscode.window.setStatusBarMessage(ids.length === 1 ? vscode.l10n.t('Found 1 task id') : vscode.l10n.t('Found {0} task ids', ids.length), 4000);
     },
     // Tests and other extensions may pass the target file and format; people get a picker and a save dialog.
     [CommandId.exportTasks]: async (target?: unknown, givenFormat?: unknown) => {
       const tasks = store.all();
       if (tasks.length === 0) {
-        void vscode.window.showInformationMessage('No video tasks are tracked, so there is nothing to export.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('No video tasks are tracked, so there is nothing to export.'));
         return;
       }
       const format = givenFormat === 'json' || givenFormat === 'csv' ? givenFormat : await pickFormat();
@@ -43,12 +46,14 @@ export function shareHandlers({ store }: CommandDeps): CommandHandlers {
       try {
         await vscode.workspace.fs.writeFile(uri, Buffer.from(exportTasks(tasks, format), 'utf8'));
       } catch (error) {
-        void vscode.window.showErrorMessage(`Could not write ${uri.fsPath}: ${errorMessage(error)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', uri.fsPath, errorMessage(error)));
         return;
       }
-      const count = tasks.length === 1 ? '1 task' : `${tasks.length} tasks`;
-      void vscode.window.showInformationMessage(`Exported ${count} to ${uri.fsPath}.`, 'Open').then((choice) => {
-        if (choice === 'Open') {
+      const message =
+        tasks.length === 1 ? vscode.l10n.t('Exported 1 task to {0}.', uri.fsPath) : vscode.l10n.t('Exported {0} tasks to {1}.', tasks.length, uri.fsPath);
+      const open = vscode.l10n.t('Open');
+      void vscode.window.showInformationMessage(message, open).then((choice) => {
+        if (choice === open) {
           void vscode.window.showTextDocument(uri);
         }
       });
@@ -59,10 +64,10 @@ export function shareHandlers({ store }: CommandDeps): CommandHandlers {
 async function pickFormat(): Promise<ExportFormat | undefined> {
   const picked = await vscode.window.showQuickPick(
     [
-      { label: 'JSON', description: 'an array of objects', format: 'json' as const },
-      { label: 'CSV', description: 'for spreadsheets', format: 'csv' as const },
+      { label: 'JSON', description: vscode.l10n.t('an array of objects'), format: 'json' as const },
+      { label: 'CSV', description: vscode.l10n.t('for spreadsheets'), format: 'csv' as const },
     ],
-    { title: 'Export Tasks', placeHolder: 'Export the tracked tasks as…' },
+    { title: vscode.l10n.t('Export Tasks'), placeHolder: vscode.l10n.t('Export the tracked tasks as…') },
   );
   return picked?.format;
 }
@@ -71,7 +76,7 @@ async function pickFile(format: ExportFormat): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = `anyapi-video-tasks.${format}`;
   return vscode.window.showSaveDialog({
-    title: 'Export Tasks',
+    title: vscode.l10n.t('Export Tasks'),
     defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
     filters: format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] },
   });

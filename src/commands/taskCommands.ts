@@ -14,42 +14,42 @@ export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
       poller.refresh(taskIdsFromArguments(args, store));
     }),
     vscode.commands.registerCommand(CommandId.openPreview, async (...args: unknown[]) => {
-      for (const id of await resolveTaskIds(args, store, { placeHolder: 'Preview which task?' })) {
+      for (const id of await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Preview which task?') })) {
         previews.open(id);
       }
     }),
     vscode.commands.registerCommand(CommandId.untrackTask, async (...args: unknown[]) => {
-      const ids = await resolveTaskIds(args, store, { placeHolder: 'Stop tracking which tasks?', canPickMany: true });
+      const ids = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Stop tracking which tasks?'), canPickMany: true });
       const removed = store.remove(ids);
       if (removed.length > 1) {
-        void vscode.window.setStatusBarMessage(`Stopped tracking ${removed.length} tasks`, 4000);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('Stopped tracking {0} tasks', removed.length), 4000);
       }
     }),
     vscode.commands.registerCommand(CommandId.copyTaskId, async (...args: unknown[]) => {
-      const ids = await resolveTaskIds(args, store, { placeHolder: 'Copy the id of which task?', canPickMany: true });
+      const ids = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Copy the id of which task?'), canPickMany: true });
       if (ids.length > 0) {
         await vscode.env.clipboard.writeText(ids.join('\n'));
-        void vscode.window.setStatusBarMessage(ids.length === 1 ? 'Task id copied' : `${ids.length} task ids copied`, 3000);
+        void vscode.window.setStatusBarMessage(ids.length === 1 ? vscode.l10n.t('Task id copied') : vscode.l10n.t('{0} task ids copied', ids.length), 3000);
       }
     }),
     vscode.commands.registerCommand(CommandId.copyVideoUrl, async (...args: unknown[]) => {
-      const [id] = await resolveTaskIds(args, store, { placeHolder: 'Copy the video URL of which task?', filter: hasVideo });
+      const [id] = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Copy the video URL of which task?'), filter: hasVideo });
       const url = id === undefined ? undefined : store.get(id)?.snapshot?.videoUrl;
       if (url === undefined) {
         return noVideo(id);
       }
       await vscode.env.clipboard.writeText(url);
-      void vscode.window.setStatusBarMessage('Video URL copied', 3000);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Video URL copied'), 3000);
     }),
     vscode.commands.registerCommand(CommandId.openVideoExternal, async (...args: unknown[]) => {
-      const [id] = await resolveTaskIds(args, store, { placeHolder: 'Open the video of which task?', filter: hasVideo });
+      const [id] = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Open the video of which task?'), filter: hasVideo });
       const raw = id === undefined ? undefined : store.get(id)?.snapshot?.videoUrl;
       if (raw === undefined) {
         return noVideo(id);
       }
       const vetted = vetMediaUrl(raw);
       if (!vetted) {
-        void vscode.window.showErrorMessage('The video URL from the gateway is not an https address, so it is not opened.');
+        void vscode.window.showErrorMessage(vscode.l10n.t('The video URL from the gateway is not an https address, so it is not opened.'));
         return;
       }
       await vscode.env.openExternal(vscode.Uri.parse(vetted.url, true));
@@ -57,16 +57,17 @@ export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
     vscode.commands.registerCommand(CommandId.clearFinished, async () => {
       const finished = store.all().filter(isTerminalTask);
       if (finished.length === 0) {
-        void vscode.window.showInformationMessage('No finished tasks to remove.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('No finished tasks to remove.'));
         return;
       }
-      const label = finished.length === 1 ? 'Remove 1 finished task?' : `Remove ${finished.length} finished tasks?`;
+      const question = finished.length === 1 ? vscode.l10n.t('Remove 1 finished task?') : vscode.l10n.t('Remove {0} finished tasks?', finished.length);
+      const remove = vscode.l10n.t('Remove');
       const choice = await vscode.window.showWarningMessage(
-        label,
-        { modal: true, detail: 'Their ids, prompts and video URLs are no longer kept here. Unfinished tasks stay.' },
-        'Remove',
+        question,
+        { modal: true, detail: vscode.l10n.t('Their ids, prompts and video URLs are no longer kept here. Unfinished tasks stay.') },
+        remove,
       );
-      if (choice === 'Remove') {
+      if (choice === remove) {
         store.remove(finished.map((task) => task.id));
       }
     }),
@@ -75,6 +76,6 @@ export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
 
 function noVideo(id: string | undefined): void {
   if (id !== undefined) {
-    void vscode.window.showInformationMessage(`Task ${id} has no video yet.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Task {0} has no video yet.', id));
   }
 }

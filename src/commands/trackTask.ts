@@ -22,15 +22,19 @@ export function registerTrackTask({ store, treeView, apiKeys }: CommandDeps): vs
       await treeView.reveal(first);
     }
     if (existing.length > 0) {
-      const which = existing.length === 1 ? `Task ${existing[0]} is` : `${existing.length} of these tasks are`;
-      void vscode.window.showInformationMessage(`${which} already tracked.`);
+      void vscode.window.showInformationMessage(
+        existing.length === 1
+          ? vscode.l10n.t('Task {0} is already tracked.', existing[0])
+          : vscode.l10n.t('{0} of these tasks are already tracked.', existing.length),
+      );
     }
     if (added.length > 0 && apiKeys.current === undefined) {
+      const setKey = vscode.l10n.t('Set API Key');
       const choice = await vscode.window.showWarningMessage(
-        'Tracking started, but no API key is set, so the status cannot be checked yet.',
-        'Set API Key',
+        vscode.l10n.t('Tracking started, but no API key is set, so the status cannot be checked yet.'),
+        setKey,
       );
-      if (choice === 'Set API Key') {
+      if (choice === setKey) {
         await vscode.commands.executeCommand(CommandId.setApiKey);
       }
     }
@@ -39,8 +43,8 @@ export function registerTrackTask({ store, treeView, apiKeys }: CommandDeps): vs
 
 function askForIds(store: TaskStore): Thenable<string | undefined> {
   return vscode.window.showInputBox({
-    title: 'Track Video Task',
-    prompt: 'Task ids from the video API, separated by spaces, commas or new lines; or a pasted JSON response.',
+    title: vscode.l10n.t('Track Video Task'),
+    prompt: vscode.l10n.t('Task ids from the video API, separated by spaces, commas or new lines; or a pasted JSON response.'),
     placeHolder: 'grok:eee6faa8-9dee-455c-aa82-02ac623adf3a',
     ignoreFocusOut: true,
     validateInput: (value) => {
@@ -55,14 +59,14 @@ function describeInput(ids: readonly string[], duplicates: number, store: TaskSt
   const tracked = ids.filter((id) => store.get(id) !== undefined).length;
   const notes: string[] = [];
   if (duplicates > 0) {
-    notes.push(duplicates === 1 ? '1 repeated id is tracked once' : `${duplicates} repeated ids are tracked once`);
+    notes.push(duplicates === 1 ? vscode.l10n.t('1 repeated id is tracked once') : vscode.l10n.t('{0} repeated ids are tracked once', duplicates));
   }
   if (tracked > 0) {
-    notes.push(tracked === 1 ? '1 id is tracked already' : `${tracked} ids are tracked already`);
+    notes.push(tracked === 1 ? vscode.l10n.t('1 id is tracked already') : vscode.l10n.t('{0} ids are tracked already', tracked));
   }
   if (notes.length === 0) {
     return undefined;
   }
-  const count = ids.length === 1 ? '1 id' : `${ids.length} ids`;
-  return { message: `${count}: ${notes.join('; ')}.`, severity: vscode.InputBoxValidationSeverity.Info };
+  const count = ids.length === 1 ? vscode.l10n.t('1 id') : vscode.l10n.t('{0} ids', ids.length);
+  return { message: vscode.l10n.t('{0}: {1}.', count, notes.join(vscode.l10n.t('; '))), severity: vscode.InputBoxValidationSeverity.Info };
 }

@@ -1,3 +1,5 @@
+import { l10n } from 'vscode';
+
 /** What each known model accepts besides `model` and `prompt` (from the unified API's documentation). */
 export interface ModelOptions {
   readonly aspectRatios?: readonly string[];
@@ -23,17 +25,17 @@ export const VIDEO_MODELS: Readonly<Record<string, ModelOptions>> = {
 export function checkModelName(name: string): string | undefined {
   const trimmed = name.trim();
   if (trimmed === '') {
-    return 'Enter a model name, for example grok-video-3.';
+    return l10n.t('Enter a model name, for example grok-video-3.');
   }
-  return /^[\w.:-]{1,80}$/.test(trimmed) ? undefined : 'A model name has only letters, digits, “.”, “-”, “_” and “:” (at most 80).';
+  return /^[\w.:-]{1,80}$/.test(trimmed) ? undefined : l10n.t('A model name has only letters, digits, “.”, “-”, “_” and “:” (at most 80).');
 }
 
 /** Reference image URLs from a line of text: https only, at most `max`. */
 export function parseImageUrls(text: string, max: number): { urls: string[] } | { error: string } {
   const urls = text.split(/[\s,]+/).filter((part) => part !== '');
   if (urls.length > max) {
-    return { error: `This model takes at most ${max} images.` };
+    return { error: l10n.t('This model takes at most {0} images.', max) };
   }
   const bad = urls.find((url) => !/^https:\/\/[^\s/]+\//.test(url));
-  return bad === undefined ? { urls } : { error: `“${bad.slice(0, 60)}” is not an https URL.` };
+  return bad === undefined ? { urls } : { error: l10n.t('“{0}” is not an https URL.', bad.slice(0, 60)) };
 }

@@ -11,15 +11,19 @@ export function registerCompletionNotifier(store: TaskStore, settings: Settings)
     }
     const snapshot = task.snapshot;
     if (snapshot?.status === 'succeeded') {
-      void vscode.window.showInformationMessage(`Video ready: ${task.id}`, 'Preview').then((choice) => {
-        if (choice === 'Preview') {
+      const preview = vscode.l10n.t('Preview');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Video ready: {0}', task.id), preview).then((choice) => {
+        if (choice === preview) {
           void vscode.commands.executeCommand(CommandId.openPreview, task.id);
         }
       });
     } else if (snapshot?.status === 'failed') {
-      const reason = snapshot.error ? `: ${snapshot.error.slice(0, 300)}` : '';
-      void vscode.window.showWarningMessage(`Video task ${task.id} failed${reason}`, 'Open Preview').then((choice) => {
-        if (choice === 'Open Preview') {
+      const message = snapshot.error
+        ? vscode.l10n.t('Video task {0} failed: {1}', task.id, snapshot.error.slice(0, 300))
+        : vscode.l10n.t('Video task {0} failed', task.id);
+      const openPreview = vscode.l10n.t('Open Preview');
+      void vscode.window.showWarningMessage(message, openPreview).then((choice) => {
+        if (choice === openPreview) {
           void vscode.commands.executeCommand(CommandId.openPreview, task.id);
         }
       });

@@ -11,25 +11,28 @@ export function registerPauseNotifier(poller: Poller, apiKeys: ApiKeyStore): vsc
   return poller.onDidChangePause((pause) => {
     if (pause?.reason === 'keyOrigin' && pause.origin !== undefined) {
       const origin = pause.origin;
-      const allow = `Send Key to ${origin}`;
-      void vscode.window.showWarningMessage(pause.message, { modal: false }, allow, 'Open Settings').then((choice) => {
+      const allow = vscode.l10n.t('Send Key to {0}', origin);
+      const openSettings = vscode.l10n.t('Open Settings');
+      void vscode.window.showWarningMessage(pause.message, { modal: false }, allow, openSettings).then((choice) => {
         if (choice === allow) {
           void apiKeys.allowOrigin(origin);
-        } else if (choice === 'Open Settings') {
+        } else if (choice === openSettings) {
           void vscode.commands.executeCommand('workbench.action.openSettings', 'anyapiVideo.baseUrl');
         }
       });
       return;
     }
     if (pause?.reason === 'auth') {
-      void vscode.window.showErrorMessage(`${pause.message} Checks are paused until the key changes.`, 'Set API Key').then((choice) => {
-        if (choice === 'Set API Key') {
+      const setKey = vscode.l10n.t('Set API Key');
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} Checks are paused until the key changes.', pause.message), setKey).then((choice) => {
+        if (choice === setKey) {
           void vscode.commands.executeCommand(CommandId.setApiKey);
         }
       });
     } else if (pause?.reason === 'config') {
-      void vscode.window.showErrorMessage(pause.message, 'Open Settings').then((choice) => {
-        if (choice === 'Open Settings') {
+      const openSettings = vscode.l10n.t('Open Settings');
+      void vscode.window.showErrorMessage(pause.message, openSettings).then((choice) => {
+        if (choice === openSettings) {
           void vscode.commands.executeCommand('workbench.action.openSettings', 'anyapiVideo.baseUrl');
         }
       });

@@ -11,8 +11,9 @@ export function registerSettingsNotifier(settings: Settings): vscode.Disposable 
     }
     shown = notices;
     if (notices !== '') {
-      void vscode.window.showWarningMessage(notices, 'Open Settings').then((choice) => {
-        if (choice === 'Open Settings') {
+      const openSettings = vscode.l10n.t('Open Settings');
+      void vscode.window.showWarningMessage(notices, openSettings).then((choice) => {
+        if (choice === openSettings) {
           void vscode.commands.executeCommand('workbench.action.openSettings', 'anyapiVideo');
         }
       });

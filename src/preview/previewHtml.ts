@@ -1,3 +1,4 @@
+import { l10n } from 'vscode';
 import { randomBytes } from 'node:crypto';
 
 export interface PreviewHtmlOptions {
@@ -7,12 +8,15 @@ export interface PreviewHtmlOptions {
   readonly styleUri: string;
   /** Vetted origins of the video and poster; nothing else may be loaded. */
   readonly mediaOrigins: readonly string[];
+  /** VS Code's display language, e.g. `zh-cn`; the page's words come from its l10n bundle. */
+  readonly language: string;
 }
 
 /**
  * The preview's static page. It holds no API data: the script fills it in
- * with `textContent` from `update` messages. The CSP allows our one script
- * by nonce and media only from the vetted origins.
+ * with `textContent` from `update` messages. Its own words are localized
+ * here, on the host, so the webview script carries no text of its own. The
+ * CSP allows our one script by nonce and media only from the vetted origins.
  */
 export function renderPreviewHtml(options: PreviewHtmlOptions): string {
   const nonce = randomBytes(16).toString('base64');
@@ -25,13 +29,13 @@ export function renderPreviewHtml(options: PreviewHtmlOptions): string {
     media === '' ? "media-src 'none'" : `media-src ${media}`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttribute(options.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttribute(options.styleUri)}">
-<title>Video preview</title>
+<title>${escapeAttribute(l10n.t('Video preview'))}</title>
 </head>
 <body>
 <header>
@@ -43,8 +47,8 @@ export function renderPreviewHtml(options: PreviewHtmlOptions): string {
   <video id="video" controls preload="metadata" playsinline></video>
   <div class="player-bar">
     <span id="videoInfo" class="note"></span>
-    <button id="loop" type="button" class="secondary" aria-pressed="false" title="Play the video in a loop (L)">Loop</button>
-    <label class="note">Speed
+    <button id="loop" type="button" class="secondary" aria-pressed="false" title="${escapeAttribute(l10n.t('Play the video in a loop (L)'))}">${escapeAttribute(l10n.t('Loop'))}</button>
+    <label class="note">${escapeAttribute(l10n.t('Speed'))}
       <select id="speed">
         <option value="0.5">0.5×</option>
         <option value="1" selected>1×</option>
@@ -52,27 +56,27 @@ export function renderPreviewHtml(options: PreviewHtmlOptions): string {
         <option value="2">2×</option>
       </select>
     </label>
-    <span class="note">Space plays or pauses, F toggles full screen.</span>
+    <span class="note">${escapeAttribute(l10n.t('Space plays or pauses, F toggles full screen.'))}</span>
   </div>
-  <p class="note">VS Code's built-in player cannot play AAC audio, so many videos are silent here. Open the video in the browser to hear it.</p>
+  <p class="note">${escapeAttribute(l10n.t("VS Code's built-in player cannot play AAC audio, so many videos are silent here. Open the video in the browser to hear it."))}</p>
 </section>
 <p id="refused" class="warning" hidden></p>
 <div class="actions">
-  <button id="openExternal" type="button" hidden>Open in Browser</button>
-  <button id="download" type="button" class="secondary" hidden>Download</button>
-  <button id="copyUrl" type="button" class="secondary" hidden>Copy URL</button>
-  <button id="copyPrompt" type="button" class="secondary" hidden>Copy Prompt</button>
+  <button id="openExternal" type="button" hidden>${escapeAttribute(l10n.t('Open in Browser'))}</button>
+  <button id="download" type="button" class="secondary" hidden>${escapeAttribute(l10n.t('Download'))}</button>
+  <button id="copyUrl" type="button" class="secondary" hidden>${escapeAttribute(l10n.t('Copy URL'))}</button>
+  <button id="copyPrompt" type="button" class="secondary" hidden>${escapeAttribute(l10n.t('Copy Prompt'))}</button>
 </div>
 <section id="enhancedPromptSection" hidden>
-  <h2>Enhanced prompt</h2>
+  <h2>${escapeAttribute(l10n.t('Enhanced prompt'))}</h2>
   <pre id="enhancedPrompt"></pre>
 </section>
 <section id="promptSection" hidden>
-  <h2>Prompt</h2>
+  <h2>${escapeAttribute(l10n.t('Prompt'))}</h2>
   <pre id="prompt"></pre>
 </section>
 <section>
-  <h2>Details</h2>
+  <h2>${escapeAttribute(l10n.t('Details'))}</h2>
   <dl id="details"></dl>
 </section>
 <script nonce="${nonce}" src="${escapeAttribute(options.scriptUri)}"></script>

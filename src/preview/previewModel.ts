@@ -1,3 +1,4 @@
+import { l10n } from 'vscode';
 import { displayState, isTerminalTask, type TrackedTask } from '../tasks/trackedTask';
 import { formatTime, statusLabel } from '../views/taskPresentation';
 import type { PreviewDetail, PreviewModel } from './protocol';
@@ -18,7 +19,7 @@ export function createPreviewModel(task: TrackedTask): PreviewModel {
     posterUrl: video ? poster?.url : undefined,
     videoRefused:
       snapshot?.videoUrl !== undefined && video === undefined
-        ? 'The video URL from the gateway is not an https address, so it is not loaded.'
+        ? l10n.t('The video URL from the gateway is not an https address, so it is not loaded.')
         : undefined,
     enhancedPrompt: snapshot?.enhancedPrompt,
     prompt: snapshot?.prompt,
@@ -38,16 +39,16 @@ export function mediaOrigins(task: TrackedTask): string[] {
 function details(task: TrackedTask): PreviewDetail[] {
   const snapshot = task.snapshot;
   const rows: [string, string | undefined][] = [
-    ['Task id', task.id],
-    ['Server id', snapshot?.serverId !== task.id ? snapshot?.serverId : undefined],
-    ['Status', statusWithRawWord(task)],
-    ['Model', snapshot?.model],
-    ['Ratio', snapshot?.ratio],
-    ['Created', time(snapshot?.createdAt)],
-    ['Updated', time(snapshot?.updatedAt)],
-    ['Completed', time(snapshot?.completedAt)],
-    ['Last checked', time(task.checkedAt)],
-    ['Video URL', snapshot?.videoUrl],
+    [l10n.t('Task id'), task.id],
+    [l10n.t('Server id'), snapshot?.serverId !== task.id ? snapshot?.serverId : undefined],
+    [l10n.t('Status'), statusWithRawWord(task)],
+    [l10n.t('Model'), snapshot?.model],
+    [l10n.t('Ratio'), snapshot?.ratio],
+    [l10n.t('Created'), time(snapshot?.createdAt)],
+    [l10n.t('Updated'), time(snapshot?.updatedAt)],
+    [l10n.t('Completed'), time(snapshot?.completedAt)],
+    [l10n.t('Last checked'), time(task.checkedAt)],
+    [l10n.t('Video URL'), snapshot?.videoUrl],
   ];
   return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([label, value]) => ({ label, value }));
 }
@@ -56,7 +57,7 @@ function details(task: TrackedTask): PreviewDetail[] {
 function statusWithRawWord(task: TrackedTask): string {
   const label = statusLabel(task);
   const raw = task.snapshot?.rawStatus;
-  return raw === undefined || raw.toLowerCase() === label.toLowerCase() ? label : `${label} (${raw})`;
+  return raw === undefined || raw.toLowerCase() === label.toLowerCase() ? label : l10n.t('{0} ({1})', label, raw);
 }
 
 function time(epochMs: number | undefined): string | undefined {

@@ -29,10 +29,10 @@ export class PreviewPanel implements vscode.Disposable {
   update(): void {
     const task = this.store.get(this.taskId);
     if (!task) {
-      this.panel.title = `${this.taskId} (not tracked)`;
+      this.panel.title = vscode.l10n.t('{0} (not tracked)', this.taskId);
       return;
     }
-    this.panel.title = `Video ${shortId(this.taskId)}`;
+    this.panel.title = vscode.l10n.t('Video {0}', shortId(this.taskId));
     const origins = mediaOrigins(task);
     const key = origins.join(' ');
     if (key !== this.originsKey) {
@@ -45,6 +45,7 @@ export class PreviewPanel implements vscode.Disposable {
         scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
         styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
         mediaOrigins: origins,
+        language: vscode.env.language,
       });
       return; // The page says "ready" when loaded, and gets the state then.
     }
@@ -90,7 +91,7 @@ export class PreviewPanel implements vscode.Disposable {
         const snapshot = this.store.get(this.taskId)?.snapshot;
         const prompt = snapshot?.enhancedPrompt ?? snapshot?.prompt;
         if (prompt !== undefined) {
-          void vscode.env.clipboard.writeText(prompt).then(() => vscode.window.setStatusBarMessage('Prompt copied', 3000));
+          void vscode.env.clipboard.writeText(prompt).then(() => vscode.window.setStatusBarMessage(vscode.l10n.t('Prompt copied'), 3000));
         }
         return;
       }

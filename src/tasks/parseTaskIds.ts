@@ -1,3 +1,4 @@
+import { l10n } from 'vscode';
 import { field, isObject, stringField } from '../api/fields';
 
 /** Longer ids are refused: real ones are under 100 characters. */
@@ -17,15 +18,15 @@ export type ParsedTaskIds =
 export function parseTaskIds(input: string): ParsedTaskIds {
   const text = input.trim();
   if (text === '') {
-    return { error: 'Enter a task id, several separated by spaces or commas, or paste a JSON response.' };
+    return { error: l10n.t('Enter a task id, several separated by spaces or commas, or paste a JSON response.') };
   }
   const fromJson = idsFromJson(text);
   const candidates = fromJson ?? text.split(/[\s,;]+/).filter((part) => part !== '');
   if (candidates.length === 0) {
-    return { error: 'That JSON has no "id" field. Paste the response of the create or query request.' };
+    return { error: l10n.t('That JSON has no "id" field. Paste the response of the create or query request.') };
   }
   if (candidates.length > MAX_IDS_PER_INPUT) {
-    return { error: `That is ${candidates.length} ids; track at most ${MAX_IDS_PER_INPUT} at once.` };
+    return { error: l10n.t('That is {0} ids; track at most {1} at once.', candidates.length, MAX_IDS_PER_INPUT) };
   }
   for (const id of candidates) {
     const problem = checkTaskId(id);
@@ -40,14 +41,14 @@ export function parseTaskIds(input: string): ParsedTaskIds {
 /** Why a single id cannot be a task id, or undefined when it can. */
 export function checkTaskId(id: string): string | undefined {
   if (id.length > MAX_TASK_ID_LENGTH) {
-    return `A task id is at most ${MAX_TASK_ID_LENGTH} characters; this one has ${id.length}.`;
+    return l10n.t('A task id is at most {0} characters; this one has {1}.', MAX_TASK_ID_LENGTH, id.length);
   }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(id)) {
-    return 'A task id cannot contain control or invisible characters.';
+    return l10n.t('A task id cannot contain control or invisible characters.');
   }
   if (/["'<>`{}[\]\\]/.test(id)) {
-    return `“${shorten(id)}” does not look like a task id (ids are letters, digits, “-”, “_”, “:” and “.”).`;
+    return l10n.t('“{0}” does not look like a task id (ids are letters, digits, “-”, “_”, “:” and “.”).', shorten(id));
   }
   return undefined;
 }

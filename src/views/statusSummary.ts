@@ -1,3 +1,4 @@
+import { l10n } from 'vscode';
 import { needsPolling, type TrackedTask } from '../tasks/trackedTask';
 import { statusLabel, truncate } from './taskPresentation';
 
@@ -18,12 +19,12 @@ export function summarizeTasks(tasks: readonly TrackedTask[]): StatusSummary | u
   }
   const running = tasks.filter(needsPolling);
   const listed = running.length > 0 ? running : tasks;
-  const count = (n: number): string => (n === 1 ? '1 video' : `${n} videos`);
-  const lines = listed.slice(0, MAX_LISTED).map((task) => `${truncate(task.id, 60)}: ${statusLabel(task)}`);
+  const count = (n: number): string => (n === 1 ? l10n.t('1 video') : l10n.t('{0} videos', n));
+  const lines = listed.slice(0, MAX_LISTED).map((task) => l10n.t('{0}: {1}', truncate(task.id, 60), statusLabel(task)));
   if (listed.length > MAX_LISTED) {
-    lines.push(`…and ${listed.length - MAX_LISTED} more`);
+    lines.push(l10n.t('…and {0} more', listed.length - MAX_LISTED));
   }
   return running.length > 0
-    ? { text: `$(sync~spin) ${count(running.length)}`, lines: [`${count(running.length)} in progress`, ...lines] }
-    : { text: `$(check) ${count(tasks.length)}`, lines: [`All ${count(tasks.length)} finished`, ...lines] };
+    ? { text: `$(sync~spin) ${count(running.length)}`, lines: [l10n.t('{0} in progress', count(running.length)), ...lines] }
+    : { text: `$(check) ${count(tasks.length)}`, lines: [l10n.t('All {0} finished', count(tasks.length)), ...lines] };
 }

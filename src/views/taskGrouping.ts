@@ -1,3 +1,4 @@
+import { l10n } from 'vscode';
 import { displayState, type DisplayState, type TrackedTask } from '../tasks/trackedTask';
 import { compareTasks } from './taskPresentation';
 
@@ -11,27 +12,38 @@ export interface TaskGroup {
 }
 
 /** Status groups in the order they are shown: what moves first, what is settled last. */
-const STATUS_GROUPS: readonly [DisplayState, string][] = [
-  ['running', 'Running'],
-  ['queued', 'Queued'],
-  ['checking', 'Not checked yet'],
-  ['unknown', 'Unknown status'],
-  ['error', 'Could not check'],
-  ['succeeded', 'Ready'],
-  ['failed', 'Failed'],
-  ['cancelled', 'Cancelled'],
-  ['notFound', 'Not found'],
-];
-const UNKNOWN_MODEL = 'Unknown model';
+const STATUS_ORDER: readonly DisplayState[] = ['running', 'queued', 'checking', 'unknown', 'error', 'succeeded', 'failed', 'cancelled', 'notFound'];
+
+function statusGroupLabel(state: DisplayState): string {
+  switch (state) {
+    case 'running':
+      return l10n.t('Running');
+    case 'queued':
+      return l10n.t('Queued');
+    case 'checking':
+      return l10n.t('Not checked yet');
+    case 'unknown':
+      return l10n.t('Unknown status');
+    case 'error':
+      return l10n.t('Could not check');
+    case 'succeeded':
+      return l10n.t('Ready');
+    case 'failed':
+      return l10n.t('Failed');
+    case 'cancelled':
+      return l10n.t('Cancelled');
+    case 'notFound':
+      return l10n.t('Not found');
+  }
+}
 
 export function groupOf(task: TrackedTask, grouping: Exclude<Grouping, 'none'>): TaskGroup {
   if (grouping === 'status') {
     const state = displayState(task);
-    const label = STATUS_GROUPS.find(([candidate]) => candidate === state)?.[1] ?? state;
-    return { key: state, label };
+    return { key: state, label: statusGroupLabel(state) };
   }
   const model = task.snapshot?.model;
-  return model === undefined ? { key: '', label: UNKNOWN_MODEL } : { key: model, label: model };
+  return model === undefined ? { key: '', label: l10n.t('Unknown model') } : { key: model, label: model };
 }
 
 /** Tasks under their groups, groups in a fixed order (status) or by name with unknown last (model). */
@@ -44,7 +56,7 @@ export function groupTasks(tasks: readonly TrackedTask[], grouping: Exclude<Grou
     groups.set(group.key, entry);
   }
   const rank = (group: TaskGroup): number =>
-    grouping === 'status' ? STATUS_GROUPS.findIndex(([state]) => state === group.key) : group.key === '' ? 1 : 0;
+    grouping === 'status' ? STATUS_ORDER.indexOf(group.key as DisplayState) : group.key === '' ? 1 : 0;
   return [...groups.values()]
     .sort((a, b) => rank(a.group) - rank(b.group) || a.group.label.localeCompare(b.group.label))
     .map((entry) => ({ group: entry.group, tasks: entry.tasks.sort(compareTasks) }));

@@ -1,3 +1,4 @@
+import { env, l10n } from 'vscode';
 import { isTerminalTask, displayState, type DisplayState, type TrackedTask } from '../tasks/trackedTask';
 import { relativeTime } from './relativeTime';
 
@@ -9,23 +10,23 @@ export function statusLabel(task: TrackedTask): string {
   const state = displayState(task);
   switch (state) {
     case 'checking':
-      return 'Not checked yet';
+      return l10n.t('Not checked yet');
     case 'queued':
-      return 'Queued';
+      return l10n.t('Queued');
     case 'running':
-      return 'Running';
+      return l10n.t('Running');
     case 'succeeded':
-      return task.snapshot?.videoUrl ? 'Ready' : 'Done, but no video URL';
+      return task.snapshot?.videoUrl ? l10n.t('Ready') : l10n.t('Done, but no video URL');
     case 'failed':
-      return 'Failed';
+      return l10n.t('Failed');
     case 'cancelled':
-      return 'Cancelled';
+      return l10n.t('Cancelled');
     case 'unknown':
-      return `Status “${truncate(task.snapshot?.rawStatus ?? '', 30)}”`;
+      return l10n.t('Status “{0}”', truncate(task.snapshot?.rawStatus ?? '', 30));
     case 'notFound':
-      return 'Not found';
+      return l10n.t('Not found');
     case 'error':
-      return 'Could not check';
+      return l10n.t('Could not check');
   }
 }
 
@@ -65,10 +66,10 @@ export function describeTask(task: TrackedTask, now: number): string {
   }
   const updatedAt = snapshot?.updatedAt ?? task.checkedAt;
   if (updatedAt !== undefined) {
-    parts.push(`updated ${relativeTime(updatedAt, now)}`);
+    parts.push(l10n.t('updated {0}', relativeTime(updatedAt, now)));
   }
   if (task.problem && snapshot && displayState(task) !== 'notFound') {
-    parts.push('last check failed');
+    parts.push(l10n.t('last check failed'));
   }
   return parts.join(' · ');
 }
@@ -89,20 +90,20 @@ export function tooltipLines(task: TrackedTask): [label: string, value: string][
   const snapshot = task.snapshot;
   const time = (epochMs: number | undefined): string | undefined => (epochMs === undefined ? undefined : formatTime(epochMs));
   const lines: [string, string | undefined, number][] = [
-    ['Name', task.label, 100],
-    ['Task', task.id, 200],
-    ['Status', statusLabel(task), 80],
-    ['Server id', snapshot?.serverId !== task.id ? snapshot?.serverId : undefined, 200],
-    ['Prompt', snapshot?.prompt ?? snapshot?.enhancedPrompt, 300],
-    ['Model', snapshot?.model, 80],
-    ['Ratio', snapshot?.ratio, 80],
-    ['Progress', snapshot?.progress === undefined ? undefined : `${snapshot.progress}%`, 80],
-    ['Created', time(snapshot?.createdAt), 80],
-    ['Updated', time(snapshot?.updatedAt), 80],
-    ['Completed', time(snapshot?.completedAt), 80],
-    ['Tracked since', formatTime(task.addedAt), 80],
-    ['Reason', snapshot?.error, 300],
-    ['Last check failed', task.problem?.message, 300],
+    [l10n.t('Name'), task.label, 100],
+    [l10n.t('Task'), task.id, 200],
+    [l10n.t('Status'), statusLabel(task), 80],
+    [l10n.t('Server id'), snapshot?.serverId !== task.id ? snapshot?.serverId : undefined, 200],
+    [l10n.t('Prompt'), snapshot?.prompt ?? snapshot?.enhancedPrompt, 300],
+    [l10n.t('Model'), snapshot?.model, 80],
+    [l10n.t('Ratio'), snapshot?.ratio, 80],
+    [l10n.t('Progress'), snapshot?.progress === undefined ? undefined : `${snapshot.progress}%`, 80],
+    [l10n.t('Created'), time(snapshot?.createdAt), 80],
+    [l10n.t('Updated'), time(snapshot?.updatedAt), 80],
+    [l10n.t('Completed'), time(snapshot?.completedAt), 80],
+    [l10n.t('Tracked since'), formatTime(task.addedAt), 80],
+    [l10n.t('Reason'), snapshot?.error, 300],
+    [l10n.t('Last check failed'), task.problem?.message, 300],
   ];
   return lines
     .filter((line): line is [string, string, number] => line[1] !== undefined && line[1] !== '')
@@ -120,7 +121,7 @@ export function truncate(text: string, max: number = MAX_INLINE): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-/** Local date and time, e.g. for "completed" in tooltips and the preview. */
+/** Date and time in VS Code's display language, e.g. for "completed" in tooltips and the preview. */
 export function formatTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleString();
+  return new Date(epochMs).toLocaleString(env.language);
 }

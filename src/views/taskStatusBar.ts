@@ -13,7 +13,7 @@ export class TaskStatusBar implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: TaskStore) {
-    this.item.name = 'AnyAPI Video';
+    this.item.name = vscode.l10n.t('AnyAPI Video');
     this.item.command = `${ViewId.tasks}.focus`;
     this.subscription = store.onDidChange(() => this.update());
     this.update();
@@ -38,7 +38,7 @@ export class TaskStatusBar implements vscode.Disposable {
     }
     this.item.text = summary.text;
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: `AnyAPI Video: ${summary.lines[0]}` };
+    this.item.accessibilityInformation = { label: vscode.l10n.t('AnyAPI Video: {0}', summary.lines[0]) };
     this.item.show();
   }
 }

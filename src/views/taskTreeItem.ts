@@ -25,8 +25,8 @@ export function createTaskTreeItem(task: TrackedTask, now: number): vscode.TreeI
   item.iconPath = themeIcon(taskIcon(task));
   item.tooltip = createTooltip(task);
   item.contextValue = contextValue(task, state);
-  item.accessibilityInformation = { label: `Video task ${task.id}, ${describeTask(task, now)}` };
-  item.command = { command: CommandId.openPreview, title: 'Open Preview', arguments: [task.id] };
+  item.accessibilityInformation = { label: vscode.l10n.t('Video task {0}, {1}', task.id, describeTask(task, now)) };
+  item.command = { command: CommandId.openPreview, title: vscode.l10n.t('Open Preview'), arguments: [task.id] };
   return item;
 }
 

@@ -72,7 +72,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
       item.id = `group:${this.grouping}:${node.group.key}`;
       item.description = String(node.size);
       item.contextValue = 'group';
-      item.accessibilityInformation = { label: `Group ${node.group.label}, ${node.size === 1 ? '1 task' : `${node.size} tasks`}` };
+      item.accessibilityInformation = {
+        label: node.size === 1 ? vscode.l10n.t('Group {0}, 1 task', node.group.label) : vscode.l10n.t('Group {0}, {1} tasks', node.group.label, node.size),
+      };
       return item;
     }
     const task = this.store.get(node);

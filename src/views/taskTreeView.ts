@@ -7,13 +7,6 @@ import { TaskTreeProvider, type TaskTreeNode } from './taskTreeProvider';
 
 const GROUPING_KEY = 'anyapiVideo.grouping';
 
-const PAUSE_MESSAGES: Record<PollerPause['reason'], string> = {
-  noKey: 'No API key is set, so tasks are not checked. Run “AnyAPI Video: Set API Key”.',
-  auth: 'The gateway rejected the API key; checks are paused until it changes. Run “AnyAPI Video: Set API Key”.',
-  keyOrigin: '',
-  config: 'Checks are paused: ',
-};
-
 /** The "Video Tasks" view: the tree, and a message above it when polling is paused. */
 export class TaskTreeView implements vscode.Disposable {
   private readonly provider: TaskTreeProvider;
@@ -72,7 +65,18 @@ export class TaskTreeView implements vscode.Disposable {
       this.view.message = undefined;
       return;
     }
-    this.view.message =
-      pause.reason === 'config' || pause.reason === 'keyOrigin' ? PAUSE_MESSAGES.config + pause.message : PAUSE_MESSAGES[pause.reason];
+    this.view.message = pauseMessage(pause);
+  }
+}
+
+function pauseMessage(pause: PollerPause): string {
+  switch (pause.reason) {
+    case 'noKey':
+      return vscode.l10n.t('No API key is set, so tasks are not checked. Run “AnyAPI Video: Set API Key”.');
+    case 'auth':
+      return vscode.l10n.t('The gateway rejected the API key; checks are paused until it changes. Run “AnyAPI Video: Set API Key”.');
+    case 'config':
+    case 'keyOrigin':
+      return vscode.l10n.t('Checks are paused: {0}', pause.message);
   }
 }

@@ -4,6 +4,7 @@
  * plain Node. Calls are cheap no-ops; nothing here is asserted on.
  */
 import Module from 'node:module';
+import { l10nStandIn } from '../unit/helpers/l10nStandIn';
 
 type Listener<T> = (value: T) => void;
 
@@ -122,7 +123,8 @@ export const vscodeStandIn = {
     registerCommand: () => new Disposable(),
     executeCommand: async () => undefined,
   },
-  env: { clipboard: { writeText: async () => undefined }, openExternal: async () => true },
+  env: { language: 'en', clipboard: { writeText: async () => undefined }, openExternal: async () => true },
+  l10n: l10nStandIn,
 };
 
 /** A fresh extension context with in-memory secrets and state. */

@@ -9,7 +9,8 @@ import { ensureCodeServer } from './harness/installCodeServer';
 /**
  * `npm start`: the whole product in a browser, without an API key. Starts the
  * fake gateway with demo tasks and code-server with the packaged extension
- * pointed at it, then prints the URL. Ctrl+C stops both.
+ * pointed at it, then prints the URL. Ctrl+C stops both. `PORT` picks the
+ * port, `LOCALE` (e.g. `zh-cn`) the display language.
  */
 async function main(): Promise<void> {
   const say = (line: string): void => {
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
       'workbench.startupEditor': 'readme',
     },
     port,
+    locale: process.env.LOCALE,
   });
   fs.writeFileSync(path.join(server.root, 'workspace', 'README.md'), demoGuide(ids));
   say('');

@@ -76,6 +76,7 @@ describe('renderPreviewHtml', () => {
     scriptUri: 'https://webview.example/media/preview.js',
     styleUri: 'https://webview.example/media/preview.css',
     mediaOrigins: ['https://cdn.example'],
+    language: 'en',
   };
 
   function csp(html: string): string {

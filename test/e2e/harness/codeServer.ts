@@ -14,6 +14,8 @@ export interface CodeServerOptions {
   readonly env?: Record<string, string>;
   /** Port to bind; a free one when absent. */
   readonly port?: number;
+  /** Display language of the workbench and the extension host, such as `zh-cn`. */
+  readonly locale?: string;
 }
 
 /** Process groups still running, ended when this process exits however it exits (Ctrl+C included). */
@@ -66,6 +68,9 @@ export class CodeServer {
         2,
       ),
     );
+    if (options.locale) {
+      writeLanguagePack(dirs.userData, options.locale);
+    }
     const env = cleanEnv({ XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, ...options.env });
     const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
     for (const vsix of options.extensions) {
@@ -86,6 +91,7 @@ export class CodeServer {
         '--disable-update-check',
         '--disable-workspace-trust',
         '--disable-getting-started-override',
+        ...(options.locale ? ['--locale', options.locale] : []),
         dirs.workspace,
       ],
       // Its own process group, so stop() ends the extension host and watchers too.
@@ -158,6 +164,29 @@ export class CodeServer {
     }
     throw new Error(`code-server did not become healthy within 30 s:\n${fs.readFileSync(this.logFile, 'utf8').slice(-3000)}`);
   }
+}
+
+/**
+ * code-server honours `--locale` only when a language pack for it is
+ * installed, and the real packs live on the marketplace, out of reach here.
+ * An empty pack (the form VS Code caches in `languagepacks.json`) makes the
+ * workbench run in that locale with its own strings left in English, which is
+ * all the extension's bundles key on.
+ */
+function writeLanguagePack(userData: string, locale: string): void {
+  const translations = path.join(userData, 'empty-language-pack.i18n.json');
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(
+    path.join(userData, 'languagepacks.json'),
+    JSON.stringify({
+      [locale]: {
+        hash: 'empty',
+        label: locale,
+        extensions: [{ extensionIdentifier: { id: 'anyapi-e2e.empty-language-pack' }, version: '0.0.0' }],
+        translations: { vscode: translations },
+      },
+    }),
+  );
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {

@@ -6,7 +6,7 @@ import { buildVsix } from './buildVsix';
 import { CodeServer } from './codeServer';
 import { ensureCodeServer } from './installCodeServer';
 import { RESULTS_DIR } from './paths';
-import { Workbench } from './workbench';
+import { Workbench, type ExtensionWords } from './workbench';
 
 export interface SessionOptions {
   /** Folder name under test-results/e2e for this suite's screenshots. */
@@ -15,6 +15,8 @@ export interface SessionOptions {
   readonly extraExtensions?: readonly string[];
   readonly settings?: Record<string, unknown>;
   readonly env?: Record<string, string>;
+  /** Display language, e.g. `zh-cn`, with the extension's words in it. */
+  readonly locale?: { readonly id: string; readonly words: ExtensionWords };
 }
 
 /** Everything one end-to-end suite runs against: a fake gateway, code-server with the packaged extension, and Chromium. */
@@ -38,10 +40,11 @@ export class Session {
         extensions: [vsix, ...(options.extraExtensions ?? [])],
         settings: { 'anyapiVideo.baseUrl': gateway.url, 'anyapiVideo.pollIntervalSeconds': 2, ...options.settings },
         env: options.env,
+        locale: options.locale?.id,
       });
       browser = await launchChromium();
       const screenshotDir = path.join(RESULTS_DIR, options.name);
-      const workbench = await Workbench.open(browser, server.url, screenshotDir);
+      const workbench = await Workbench.open(browser, server.url, screenshotDir, options.locale?.words);
       return new Session(gateway, server, browser, workbench, screenshotDir);
     } catch (error) {
       await browser?.close();

@@ -2,7 +2,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 
-const COMMAND_PREFIX = 'AnyAPI Video: ';
+/** The extension's own words the harness finds its way by, in the workbench's display language. */
+export interface ExtensionWords {
+  /** Command category and activity-bar title. */
+  readonly category: string;
+  readonly viewName: string;
+  /** A task row's aria label starts with this and the task id. */
+  readonly taskRowPrefix: string;
+  /** …and goes on with this after the id. */
+  readonly taskRowSeparator: string;
+}
+
+export const ENGLISH_WORDS: ExtensionWords = { category: 'AnyAPI Video', viewName: 'Video Tasks', taskRowPrefix: 'Video task ', taskRowSeparator: ',' };
 
 /** A VS Code workbench in a browser page, driven the way a person drives it. */
 export class Workbench {
@@ -10,14 +21,15 @@ export class Workbench {
     private readonly context: BrowserContext,
     readonly page: Page,
     private readonly screenshotDir: string,
+    private readonly words: ExtensionWords,
   ) {}
 
-  static async open(browser: Browser, url: string, screenshotDir: string): Promise<Workbench> {
+  static async open(browser: Browser, url: string, screenshotDir: string, words: ExtensionWords = ENGLISH_WORDS): Promise<Workbench> {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
     const page = await context.newPage();
     fs.mkdirSync(screenshotDir, { recursive: true });
-    const workbench = new Workbench(context, page, screenshotDir);
+    const workbench = new Workbench(context, page, screenshotDir, words);
     await page.goto(url);
     await workbench.waitReady();
     return workbench;
@@ -26,7 +38,7 @@ export class Workbench {
   /** Waits for the workbench and for our activity-bar entry, which means the extension's contributions loaded. */
   async waitReady(): Promise<void> {
     await this.page.waitForSelector('.monaco-workbench .statusbar', { timeout: 60_000 });
-    await this.page.locator('.activitybar .action-item a[aria-label^="AnyAPI Video"]').waitFor({ timeout: 60_000 });
+    await this.activityBarEntry().waitFor({ timeout: 60_000 });
     // Keys go nowhere until the page has been clicked once; the empty editor area is a neutral place.
     await this.page.locator('.part.editor').click({ position: { x: 10, y: 10 } });
   }
@@ -41,7 +53,7 @@ export class Workbench {
       if (await this.tasksView().isVisible()) {
         return;
       }
-      await this.page.locator('.activitybar .action-item a[aria-label^="AnyAPI Video"]').click();
+      await this.activityBarEntry().click();
       await this.tasksView()
         .waitFor({ timeout: 3000 })
         .catch(() => undefined);
@@ -51,12 +63,16 @@ export class Workbench {
 
   /** The "Video Tasks" view's body. */
   tasksView(): Locator {
-    return this.page.locator('.pane:has(.pane-header[aria-label^="Video Tasks"]) .pane-body');
+    return this.page.locator(`.pane:has(.pane-header[aria-label^="${this.words.viewName}"]) .pane-body`);
+  }
+
+  private activityBarEntry(): Locator {
+    return this.page.locator(`.activitybar .action-item a[aria-label^="${this.words.category}"]`);
   }
 
   /** Runs one of our commands from the Command Palette by its title. */
   async runCommand(title: string): Promise<void> {
-    await this.runAnyCommand(COMMAND_PREFIX + title);
+    await this.runAnyCommand(`${this.words.category}: ${title}`);
   }
 
   /**
@@ -112,7 +128,7 @@ export class Workbench {
 
   /** The tree row of a task (its aria label starts with "Video task <id>,"). */
   row(taskId: string): Locator {
-    return this.tasksView().locator(`.monaco-list-row[aria-label^="Video task ${taskId},"]`);
+    return this.tasksView().locator(`.monaco-list-row[aria-label^="${this.words.taskRowPrefix}${taskId}${this.words.taskRowSeparator}"]`);
   }
 
   /** Waits until a task's row shows the given codicon, e.g. `pass` or `error`. */
@@ -134,7 +150,8 @@ export class Workbench {
     const labels = await this.tasksView().locator('.monaco-list-row').evaluateAll((rows) =>
       rows.map((row) => row.getAttribute('aria-label') ?? ''),
     );
-    return labels.map((label) => /^Video task (.*?),/.exec(label)?.[1]).filter((id): id is string => id !== undefined);
+    const pattern = new RegExp(`^${escapeRegExp(this.words.taskRowPrefix)}(.*?)${escapeRegExp(this.words.taskRowSeparator)}`);
+    return labels.map((label) => pattern.exec(label)?.[1]).filter((id): id is string => id !== undefined);
   }
 
   /** Runs a context-menu entry of a task's row. */
