@@ -1,3 +1,6 @@
+/** `publisher.name` from package.json: the authority of links to the extension. */
+export const EXTENSION_ID = 'anyapi.anyapi-video-tasks';
+
 /** Every command the extension contributes; package.json uses the same ids. */
 export const CommandId = {
   trackTask: 'anyapiVideo.trackTask',
@@ -8,6 +11,7 @@ export const CommandId = {
   untrackTask: 'anyapiVideo.untrackTask',
   copyTaskId: 'anyapiVideo.copyTaskId',
   copyVideoUrl: 'anyapiVideo.copyVideoUrl',
+  copyTaskLink: 'anyapiVideo.copyTaskLink',
   openVideoExternal: 'anyapiVideo.openVideoExternal',
   clearFinished: 'anyapiVideo.clearFinished',
   trackSelection: 'anyapiVideo.trackSelection',

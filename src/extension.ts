@@ -7,6 +7,7 @@ import type { CommandDeps } from './commands/commandDeps';
 import { registerLazyCommands } from './commands/lazyCommands';
 import { registerTaskCommands } from './commands/taskCommands';
 import { registerTrackTask } from './commands/trackTask';
+import { registerTrackUriHandler } from './commands/trackUriHandler';
 import { registerAutoDownload } from './notifications/autoDownload';
 import { registerCompletionNotifier } from './notifications/completionNotifier';
 import { registerPauseNotifier } from './notifications/pauseNotifier';
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerApiKeyCommands(deps),
     registerTaskCommands(deps),
     registerLazyCommands(deps),
+    registerTrackUriHandler(),
     registerCompletionNotifier(store, settings),
     registerAutoDownload(store, settings, downloader, log),
     registerPauseNotifier(poller, apiKeys),

@@ -9,6 +9,7 @@ const LAZY_COMMANDS = [
   CommandId.downloadVideo,
   CommandId.trackSelection,
   CommandId.exportTasks,
+  CommandId.copyTaskLink,
   CommandId.renameTask,
   CommandId.groupBy,
 ] as const;

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { CommandId } from '../commandIds';
+import { CommandId, EXTENSION_ID } from '../commandIds';
 import { errorMessage } from '../log';
 import { exportTasks, type ExportFormat } from '../tasks/exportTasks';
 import { findTaskIds } from '../tasks/findTaskIds';
+import { taskLink } from '../tasks/taskLink';
+import { resolveTaskIds } from './pickTasks';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
 
-/** "Track Task IDs in Selection" and "Export Tasks": moving task ids between files and the tracker. */
+/** "Track Task IDs in Selection", "Copy Link to Task" and "Export Tasks": moving task ids between files, people and the tracker. */
 export function shareHandlers({ store }: CommandDeps): CommandHandlers {
   return {
     [CommandId.trackSelection]: async () => {
@@ -27,6 +29,13 @@ export function shareHandlers({ store }: CommandDeps): CommandHandlers {
       }
       await vscode.commands.executeCommand(CommandId.trackTask, ids);
       void vscode.window.setStatusBarMessage(ids.length === 1 ? vscode.l10n.t('Found 1 task id') : vscode.l10n.t('Found {0} task ids', ids.length), 4000);
+    },
+    [CommandId.copyTaskLink]: async (...args: unknown[]) => {
+      const ids = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Copy a link to which tasks?'), canPickMany: true });
+      if (ids.length > 0) {
+        await vscode.env.clipboard.writeText(taskLink(vscode.env.uriScheme, EXTENSION_ID, ids));
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('Link copied: opening it in VS Code tracks the task'), 4000);
+      }
     },
     // Tests and other extensions may pass the target file and format; people get a picker and a save dialog.
     [CommandId.exportTasks]: async (target?: unknown, givenFormat?: unknown) => {

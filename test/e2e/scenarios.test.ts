@@ -263,6 +263,33 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     assert.ok(!(await wb().taskIds()).includes('batch-3'));
   });
 
+  it('shares a task as a link that, opened in VS Code, tracks it again', async () => {
+    await wb().contextMenu('batch-2', 'Copy Link to Task');
+    const clipboard = (): Promise<string> =>
+      wb().page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+    let link = '';
+    for (const deadline = Date.now() + 5000; !link.includes('/track') && Date.now() < deadline; await wb().page.waitForTimeout(100)) {
+      link = await clipboard();
+    }
+    assert.match(link, /^[\w-]+:\/\/anyapi\.anyapi-video-tasks\/track\?id=batch-2$/);
+    await wb().contextMenu('batch-2', 'Stop Tracking');
+    await wb().row('batch-2').waitFor({ state: 'detached' });
+
+    // VS Code's own URL service routes the link, and asks before letting the extension handle it.
+    const open = async (url: string): Promise<void> => {
+      await wb().runAnyCommand('Developer: Open URL');
+      await wb().answerPrompt(url);
+      const dialog = wb().page.locator('.monaco-dialog-box', { hasText: 'AnyAPI Video Tasks' });
+      await dialog.getByRole('button', { name: 'Open' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    };
+    await open(link);
+    await wb().row('batch-2').waitFor();
+    await wb().waitForIcon('batch-2', 'sync');
+    await open(link.replace('/track?id=batch-2', '/track'));
+    await wb().waitForNotification(/The link names no task/);
+  });
+
   it('keeps every task and its state across a window reload', async () => {
     const before = await snapshotTree();
     const reloaded = wb().page.waitForEvent('load');

@@ -88,6 +88,15 @@ export class Workbench {
     await titled.waitFor({ state: 'hidden' });
   }
 
+  /** Answers the open input box, whatever its title (VS Code's own prompts have none), and waits until it closes. */
+  async answerPrompt(text: string): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    await widget.locator('input').waitFor();
+    await widget.locator('input').fill(text);
+    await widget.locator('input').press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+  }
+
   /** Types `text` into an open input box and waits for the validation message to match, without submitting. */
   async expectValidation(title: string, text: string, message: RegExp): Promise<void> {
     const widget = this.page.locator('.quick-input-widget');
