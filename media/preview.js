@@ -26,6 +26,7 @@
     return found;
   }
 
+  const { statusIcon, statusIconShape } = findStatusIcon();
   const status = element('status', HTMLElement);
   const progress = element('progress', HTMLProgressElement);
   const error = element('error', HTMLElement);
@@ -44,6 +45,16 @@
   const promptSection = element('promptSection', HTMLElement);
   const prompt = element('prompt', HTMLElement);
   const details = element('details', HTMLElement);
+
+  /** The status codicon: an `<svg>` whose `<use>` points into the page's sprite. */
+  function findStatusIcon() {
+    const found = document.getElementById('statusIcon');
+    const shape = found?.querySelector('use');
+    if (!(found instanceof SVGSVGElement) || !shape) {
+      throw new Error('preview: missing #statusIcon');
+    }
+    return { statusIcon: found, statusIconShape: shape };
+  }
 
   /**
    * @param {HTMLElement} target
@@ -65,6 +76,9 @@
   function render(model) {
     document.body.dataset.state = model.state;
     status.textContent = model.statusLabel;
+    const [icon, modifier] = model.icon.split('~');
+    statusIconShape.setAttribute('href', `#codicon-${icon}`);
+    statusIcon.classList.toggle('spin', modifier === 'spin');
     progress.hidden = model.progress === undefined;
     progress.value = model.progress ?? 0;
     progress.textContent = model.progress === undefined ? '' : `${model.progress}%`;

@@ -6,6 +6,8 @@ export interface PreviewHtmlOptions {
   readonly cspSource: string;
   readonly scriptUri: string;
   readonly styleUri: string;
+  /** The codicons the page draws, as `<symbol id="codicon-…">`s (dist/codicons.svg, written by esbuild.js). */
+  readonly iconSprite: string;
   /** Vetted origins of the video and poster; nothing else may be loaded. */
   readonly mediaOrigins: readonly string[];
   /** VS Code's display language, e.g. `zh-cn`; the page's words come from its l10n bundle. */
@@ -38,8 +40,9 @@ export function renderPreviewHtml(options: PreviewHtmlOptions): string {
 <title>${escapeAttribute(l10n.t('Video preview'))}</title>
 </head>
 <body>
+${options.iconSprite}
 <header>
-  <h1 id="status" role="status" aria-live="polite"></h1>
+  <h1><svg id="statusIcon" class="codicon" aria-hidden="true"><use></use></svg><span id="status" role="status" aria-live="polite"></span></h1>
   <progress id="progress" max="100" hidden></progress>
 </header>
 <p id="error" class="error" role="alert" hidden></p>
@@ -58,14 +61,14 @@ export function renderPreviewHtml(options: PreviewHtmlOptions): string {
     </label>
     <span class="note">${escapeAttribute(l10n.t('Space plays or pauses, F toggles full screen.'))}</span>
   </div>
-  <p class="note">${escapeAttribute(l10n.t("VS Code's built-in player cannot play AAC audio, so many videos are silent here. Open the video in the browser to hear it."))}</p>
+  <p class="note">${icon('info')}${escapeAttribute(l10n.t("VS Code's built-in player cannot play AAC audio, so many videos are silent here. Open the video in the browser to hear it."))}</p>
 </section>
 <p id="refused" class="warning" hidden></p>
 <div class="actions">
-  <button id="openExternal" type="button" hidden>${escapeAttribute(l10n.t('Open in Browser'))}</button>
-  <button id="download" type="button" class="secondary" hidden>${escapeAttribute(l10n.t('Download'))}</button>
-  <button id="copyUrl" type="button" class="secondary" hidden>${escapeAttribute(l10n.t('Copy URL'))}</button>
-  <button id="copyPrompt" type="button" class="secondary" hidden>${escapeAttribute(l10n.t('Copy Prompt'))}</button>
+  <button id="openExternal" type="button" hidden>${icon('link-external')}${escapeAttribute(l10n.t('Open in Browser'))}</button>
+  <button id="download" type="button" class="secondary" hidden>${icon('cloud-download')}${escapeAttribute(l10n.t('Download'))}</button>
+  <button id="copyUrl" type="button" class="secondary" hidden>${icon('link')}${escapeAttribute(l10n.t('Copy URL'))}</button>
+  <button id="copyPrompt" type="button" class="secondary" hidden>${icon('copy')}${escapeAttribute(l10n.t('Copy Prompt'))}</button>
 </div>
 <section id="enhancedPromptSection" hidden>
   <h2>${escapeAttribute(l10n.t('Enhanced prompt'))}</h2>
@@ -82,6 +85,11 @@ export function renderPreviewHtml(options: PreviewHtmlOptions): string {
 <script nonce="${nonce}" src="${escapeAttribute(options.scriptUri)}"></script>
 </body>
 </html>`;
+}
+
+/** A codicon from the page's sprite, decorative: the text beside it says what it means. */
+function icon(name: string): string {
+  return `<svg class="codicon" aria-hidden="true"><use href="#codicon-${name}"></use></svg>`;
 }
 
 function escapeAttribute(value: string): string {

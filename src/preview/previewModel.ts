@@ -1,6 +1,6 @@
 import { l10n } from 'vscode';
 import { displayState, isTerminalTask, type TrackedTask } from '../tasks/trackedTask';
-import { formatTime, statusLabel } from '../views/taskPresentation';
+import { formatTime, statusLabel, taskIcon } from '../views/taskPresentation';
 import type { PreviewDetail, PreviewModel } from './protocol';
 import { vetMediaUrl } from './safeUrl';
 
@@ -14,6 +14,7 @@ export function createPreviewModel(task: TrackedTask): PreviewModel {
     taskId: task.id,
     state,
     statusLabel: statusLabel(task),
+    icon: taskIcon(task).id,
     progress: isTerminalTask(task) ? undefined : snapshot?.progress,
     videoUrl: video?.url,
     posterUrl: video ? poster?.url : undefined,

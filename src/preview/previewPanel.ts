@@ -19,6 +19,7 @@ export class PreviewPanel implements vscode.Disposable {
     readonly taskId: string,
     private readonly store: TaskStore,
     private readonly extensionUri: vscode.Uri,
+    private readonly iconSprite: string,
   ) {
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
     this.subscriptions.push(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
@@ -44,6 +45,7 @@ export class PreviewPanel implements vscode.Disposable {
         cspSource: webview.cspSource,
         scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
         styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+        iconSprite: this.iconSprite,
         mediaOrigins: origins,
         language: vscode.env.language,
       });

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { ViewId } from '../commandIds';
 import type { TaskStore } from '../tasks/taskStore';
@@ -8,6 +9,7 @@ import type { PreviewState } from './protocol';
 export class PreviewPanels implements vscode.Disposable {
   private readonly panels = new Map<string, PreviewPanel>();
   private readonly subscriptions: vscode.Disposable[];
+  private iconSprite: string | undefined;
 
   constructor(
     private readonly store: TaskStore,
@@ -65,8 +67,20 @@ export class PreviewPanels implements vscode.Disposable {
     this.track(panel, taskId);
   }
 
+  /** dist/codicons.svg (see esbuild.js), read once for all previews. Without it the icons are blank; the words still say everything. */
+  private readIconSprite(): string {
+    if (this.iconSprite === undefined) {
+      try {
+        this.iconSprite = fs.readFileSync(vscode.Uri.joinPath(this.extensionUri, 'dist', 'codicons.svg').fsPath, 'utf8');
+      } catch {
+        this.iconSprite = '';
+      }
+    }
+    return this.iconSprite;
+  }
+
   private track(panel: vscode.WebviewPanel, taskId: string): void {
-    const preview = new PreviewPanel(panel, taskId, this.store, this.extensionUri);
+    const preview = new PreviewPanel(panel, taskId, this.store, this.extensionUri, this.readIconSprite());
     this.panels.set(taskId, preview);
     panel.onDidDispose(() => {
       preview.dispose();

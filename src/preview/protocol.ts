@@ -17,6 +17,8 @@ export interface PreviewModel {
   readonly state: DisplayState;
   /** The status in words, e.g. "Running". */
   readonly statusLabel: string;
+  /** The status's codicon, as in the tree: e.g. `pass`, or `sync~spin` for a spinning one. */
+  readonly icon: string;
   /** 0–100 while running, when the backend reports it. */
   readonly progress?: number;
   /** An https URL (or http on loopback) safe to play; absent otherwise. */

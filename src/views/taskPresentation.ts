@@ -36,7 +36,8 @@ export interface TaskIcon {
   readonly color?: string;
 }
 
-const ICONS: Record<DisplayState, TaskIcon> = {
+/** Exported for the preview's build, which must ship every one of these (see esbuild.js). */
+export const STATUS_ICONS: Readonly<Record<DisplayState, TaskIcon>> = {
   checking: { id: 'clock' },
   queued: { id: 'clock' },
   running: { id: 'sync~spin' },
@@ -51,7 +52,7 @@ const ICONS: Record<DisplayState, TaskIcon> = {
 /** The task's icon: never a spinner for a task that will not change on its own. */
 export function taskIcon(task: TrackedTask): TaskIcon {
   const state = displayState(task);
-  return state === 'succeeded' && !task.snapshot?.videoUrl ? ICONS.unknown : ICONS[state];
+  return state === 'succeeded' && !task.snapshot?.videoUrl ? STATUS_ICONS.unknown : STATUS_ICONS[state];
 }
 
 /** The tree item's description: status, progress, model, and how fresh the status is. */

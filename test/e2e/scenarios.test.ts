@@ -133,6 +133,16 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     assert.equal(await webview.locator('#videoInfo').textContent(), '320×180 · 0:03');
     await wb().screenshot('preview-playing');
 
+    // The status codicon is drawn from the page's sprite: pointing its <use> nowhere changes what is painted.
+    const icon = webview.locator('#statusIcon');
+    const shape = icon.locator('use');
+    assert.equal(await shape.getAttribute('href'), '#codicon-pass');
+    const painted = await icon.screenshot();
+    await shape.evaluate((element: { setAttribute(name: string, value: string): void }) => element.setAttribute('href', '#nothing'));
+    assert.notDeepEqual(await icon.screenshot(), painted, 'the pass icon was drawn from its symbol');
+    await shape.evaluate((element: { setAttribute(name: string, value: string): void }) => element.setAttribute('href', '#codicon-pass'));
+    assert.equal(await webview.locator('#openExternal use[href="#codicon-link-external"]').count(), 1);
+
     // Keyboard and player controls: Space plays and pauses, Loop and Speed reach the video.
     const paused = (): Promise<boolean> => video.evaluate((element: VideoElement) => element.paused);
     await webview.locator('#enhancedPrompt').click();

@@ -4,6 +4,7 @@ import { renderPreviewHtml } from '../../src/preview/previewHtml';
 import { isWebviewMessage } from '../../src/preview/protocol';
 import { vetMediaUrl } from '../../src/preview/safeUrl';
 import type { TrackedTask } from '../../src/tasks/trackedTask';
+import { STATUS_ICONS } from '../../src/views/taskPresentation';
 import { snapshot } from './helpers/fakes';
 
 function task(extra: Partial<TrackedTask['snapshot']> & { status?: 'succeeded' | 'running' | 'failed' } = {}): TrackedTask {
@@ -75,6 +76,7 @@ describe('renderPreviewHtml', () => {
     cspSource: 'https://webview.example',
     scriptUri: 'https://webview.example/media/preview.js',
     styleUri: 'https://webview.example/media/preview.css',
+    iconSprite: '<svg class="icon-sprite"></svg>',
     mediaOrigins: ['https://cdn.example'],
     language: 'en',
   };
@@ -119,5 +121,29 @@ describe('isWebviewMessage', () => {
     for (const message of [null, 'ready', {}, { type: 'runCommand' }, { type: 42 }, { type: '__proto__' }]) {
       assert.equal(isWebviewMessage(message), false, JSON.stringify(message));
     }
+  });
+});
+
+describe('preview codicons', () => {
+  // esbuild.js copies only the codicons the preview draws; one missing would be an empty square.
+  const { PREVIEW_CODICONS } = require('../../../esbuild.js') as { PREVIEW_CODICONS: readonly string[] };
+
+  it('ships every status icon the tree can show', () => {
+    const needed = Object.values(STATUS_ICONS).map((icon) => icon.id.split('~')[0]);
+    assert.deepEqual(needed.filter((id) => !PREVIEW_CODICONS.includes(id)), []);
+  });
+
+  it('ships every codicon the page names', () => {
+    const html = renderPreviewHtml({
+      cspSource: 'https://w',
+      scriptUri: 'https://w/p.js',
+      styleUri: 'https://w/p.css',
+      iconSprite: '',
+      mediaOrigins: [],
+      language: 'en',
+    });
+    const named = [...html.matchAll(/codicon-([\w-]+)/g)].map((match) => match[1]);
+    assert.ok(named.length >= 4, named.join());
+    assert.deepEqual(named.filter((id) => !PREVIEW_CODICONS.includes(id)), []);
   });
 });

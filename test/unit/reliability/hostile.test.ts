@@ -55,7 +55,7 @@ describe('Hostile input in every field', () => {
   }
 
   it('the preview page carries no API text at all: it arrives later as textContent', () => {
-    const html = renderPreviewHtml({ cspSource: 'https://w', scriptUri: 'https://w/p.js', styleUri: 'https://w/p.css', mediaOrigins: [], language: 'en' });
+    const html = renderPreviewHtml({ cspSource: 'https://w', scriptUri: 'https://w/p.js', styleUri: 'https://w/p.css', iconSprite: '', mediaOrigins: [], language: 'en' });
     for (const payload of HOSTILE_PAYLOADS) {
       if (payload.length > 20) {
         assert.ok(!html.includes(payload), payload.slice(0, 40));
