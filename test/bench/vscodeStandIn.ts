@@ -109,6 +109,7 @@ export const vscodeStandIn = {
     createTreeView: () => ({ message: undefined, selection: [], reveal: async () => undefined, dispose() {} }),
     createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
     registerWebviewPanelSerializer: () => new Disposable(),
+    registerUriHandler: () => new Disposable(),
     onDidChangeWindowState: noEvent,
     showInformationMessage: async () => undefined,
     showWarningMessage: async () => undefined,
