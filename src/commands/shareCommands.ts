@@ -4,8 +4,8 @@ import { errorMessage } from '../log';
 import { exportTasks, type ExportFormat } from '../tasks/exportTasks';
 import { findTaskIds } from '../tasks/findTaskIds';
 import { taskLink } from '../tasks/taskLink';
-import { resolveTaskIds } from './pickTasks';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
+import { resolveTaskIds } from './pickTasks';
 
 /** "Track Task IDs in Selection", "Copy Link to Task" and "Export Tasks": moving task ids between files, people and the tracker. */
 export function shareHandlers({ store }: CommandDeps): CommandHandlers {
@@ -34,7 +34,11 @@ export function shareHandlers({ store }: CommandDeps): CommandHandlers {
       const ids = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Copy a link to which tasks?'), canPickMany: true });
       if (ids.length > 0) {
         await vscode.env.clipboard.writeText(taskLink(vscode.env.uriScheme, EXTENSION_ID, ids));
-        void vscode.window.setStatusBarMessage(vscode.l10n.t('Link copied: opening it in VS Code tracks the task'), 4000);
+        const copied =
+          ids.length === 1
+            ? vscode.l10n.t('Link copied: opening it in VS Code tracks the task')
+            : vscode.l10n.t('Link copied: opening it in VS Code tracks the {0} tasks', ids.length);
+        void vscode.window.setStatusBarMessage(copied, 4000);
       }
     },
     // Tests and other extensions may pass the target file and format; people get a picker and a save dialog.

@@ -298,6 +298,10 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     await wb().waitForIcon('batch-2', 'sync');
     await open(link.replace('/track?id=batch-2', '/track'));
     await wb().waitForNotification(/The link names no task/);
+    // A link is someone else's text: a bad id is refused without repeating it (notifications render links).
+    await open(link.replace('batch-2', encodeURIComponent('[run](command:workbench.action.terminal.new)')));
+    const refusal = await wb().waitForNotification(/not a task id, so nothing was tracked/);
+    assert.equal(await refusal.locator('.notification-list-item-message a').count(), 0);
   });
 
   it('keeps every task and its state across a window reload', async () => {
