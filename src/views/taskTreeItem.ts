@@ -16,14 +16,13 @@ function themeIcon({ id, color }: TaskIcon): vscode.ThemeIcon {
   return icon;
 }
 
-/** Builds the tree row for one task. */
+/** Builds the tree row for one task; its tooltip is built on hover (see {@link createTaskTooltip}). */
 export function createTaskTreeItem(task: TrackedTask, now: number): vscode.TreeItem {
   const state = displayState(task);
   const item = new vscode.TreeItem(task.label ?? task.id, vscode.TreeItemCollapsibleState.None);
   item.id = task.id;
   item.description = task.label === undefined ? describeTask(task, now) : `${task.id} · ${describeTask(task, now)}`;
   item.iconPath = themeIcon(taskIcon(task));
-  item.tooltip = createTooltip(task);
   item.contextValue = contextValue(task, state);
   item.accessibilityInformation = { label: vscode.l10n.t('Video task {0}, {1}', task.id, describeTask(task, now)) };
   item.command = { command: CommandId.openPreview, title: vscode.l10n.t('Open Preview'), arguments: [task.id] };
@@ -44,7 +43,7 @@ function contextValue(task: TrackedTask, state: DisplayState): string {
  * Markdown, HTML or command links; text the renderer would turn into a link
  * by itself (a URL, an e-mail address) goes into a code span instead.
  */
-function createTooltip(task: TrackedTask): vscode.MarkdownString {
+export function createTaskTooltip(task: TrackedTask): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString('', false);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;

@@ -3,7 +3,7 @@ import type { TaskChange, TaskStore } from '../tasks/taskStore';
 import type { TrackedTask } from '../tasks/trackedTask';
 import { groupOf, groupTasks, type Grouping, type TaskGroup } from './taskGrouping';
 import { compareTasks, sortGroup } from './taskPresentation';
-import { createTaskTreeItem } from './taskTreeItem';
+import { createTaskTooltip, createTaskTreeItem } from './taskTreeItem';
 
 /** A group node; the provider keeps one object per key so the tree keeps its expansion. */
 export interface TaskGroupNode {
@@ -80,6 +80,15 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     const task = this.store.get(node);
     // A removed task can still be asked for while the tree catches up.
     return task ? createTaskTreeItem(task, Date.now()) : new vscode.TreeItem(node);
+  }
+
+  /** VS Code asks on hover: a tooltip is a dozen formatted lines, so rows that are never hovered never pay for one. */
+  resolveTreeItem(item: vscode.TreeItem, node: TaskTreeNode): vscode.TreeItem {
+    const task = typeof node === 'string' ? this.store.get(node) : undefined;
+    if (task) {
+      item.tooltip = createTaskTooltip(task);
+    }
+    return item;
   }
 
   getParent(node: TaskTreeNode): TaskGroupNode | undefined {

@@ -67,7 +67,8 @@ describe('End to end: hostile API text in a real workbench', function () {
       const id = ids[(payload - 2 + ids.length) % ids.length];
       await wb().row(id).scrollIntoViewIfNeeded();
       await wb().row(id).hover();
-      const hover = wb().page.locator('.monaco-hover:visible, .workbench-hover-container:visible').last();
+      // The row's own tooltip (built on hover), not another hover still on screen.
+      const hover = wb().page.locator('.monaco-hover:visible, .workbench-hover-container:visible', { hasText: `Task: ${id}` }).last();
       await hover.waitFor({ timeout: 10_000 });
       const found = await hover.evaluate((element) => ({
         links: element.querySelectorAll('a[href]').length,
@@ -75,6 +76,7 @@ describe('End to end: hostile API text in a real workbench', function () {
         bold: element.querySelectorAll('b').length,
         text: element.textContent ?? '',
       }));
+      assert.match(found.text, /Status:/, `${id}: the tooltip lists the task`);
       assert.equal(found.links, 0, `${id}: no links in the tooltip (${found.text.slice(0, 120)})`);
       assert.equal(found.images, 0, `${id}: no images in the tooltip`);
       assert.equal(found.bold, 0, `${id}: no HTML rendered`);
