@@ -1,6 +1,6 @@
 import { l10n } from 'vscode';
 import { displayState, type DisplayState, type TrackedTask } from '../tasks/trackedTask';
-import { compareTasks } from './taskPresentation';
+import { compareTasks, stateLabel } from './taskPresentation';
 
 /** How the tree arranges tasks: a flat list, or under one node per status or per model. */
 export type Grouping = 'none' | 'status' | 'model';
@@ -14,33 +14,10 @@ export interface TaskGroup {
 /** Status groups in the order they are shown: what moves first, what is settled last. */
 const STATUS_ORDER: readonly DisplayState[] = ['running', 'queued', 'checking', 'unknown', 'error', 'succeeded', 'failed', 'cancelled', 'notFound'];
 
-function statusGroupLabel(state: DisplayState): string {
-  switch (state) {
-    case 'running':
-      return l10n.t('Running');
-    case 'queued':
-      return l10n.t('Queued');
-    case 'checking':
-      return l10n.t('Not checked yet');
-    case 'unknown':
-      return l10n.t('Unknown status');
-    case 'error':
-      return l10n.t('Could not check');
-    case 'succeeded':
-      return l10n.t('Ready');
-    case 'failed':
-      return l10n.t('Failed');
-    case 'cancelled':
-      return l10n.t('Cancelled');
-    case 'notFound':
-      return l10n.t('Not found');
-  }
-}
-
 export function groupOf(task: TrackedTask, grouping: Exclude<Grouping, 'none'>): TaskGroup {
   if (grouping === 'status') {
     const state = displayState(task);
-    return { key: state, label: statusGroupLabel(state) };
+    return { key: state, label: stateLabel(state) };
   }
   const model = task.snapshot?.model;
   return model === undefined ? { key: '', label: l10n.t('Unknown model') } : { key: model, label: model };

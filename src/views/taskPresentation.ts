@@ -8,6 +8,14 @@ const MAX_INLINE = 60;
 /** A task's state in words, as the tree, the preview and notifications say it. */
 export function statusLabel(task: TrackedTask): string {
   const state = displayState(task);
+  if (state === 'succeeded' && !task.snapshot?.videoUrl) {
+    return l10n.t('Done, but no video URL');
+  }
+  return state === 'unknown' ? l10n.t('Status “{0}”', truncate(task.snapshot?.rawStatus ?? '', 30)) : stateLabel(state);
+}
+
+/** A display state in words; on its own (a status group's name) an unknown status has no word of its own. */
+export function stateLabel(state: DisplayState): string {
   switch (state) {
     case 'checking':
       return l10n.t('Not checked yet');
@@ -16,13 +24,13 @@ export function statusLabel(task: TrackedTask): string {
     case 'running':
       return l10n.t('Running');
     case 'succeeded':
-      return task.snapshot?.videoUrl ? l10n.t('Ready') : l10n.t('Done, but no video URL');
+      return l10n.t('Ready');
     case 'failed':
       return l10n.t('Failed');
     case 'cancelled':
       return l10n.t('Cancelled');
     case 'unknown':
-      return l10n.t('Status “{0}”', truncate(task.snapshot?.rawStatus ?? '', 30));
+      return l10n.t('Unknown status');
     case 'notFound':
       return l10n.t('Not found');
     case 'error':

@@ -27,8 +27,6 @@ export const l10nStandIn = {
     const named = args.length === 1 && typeof first === 'object' && first !== null && !Array.isArray(first);
     return formatMessage(message, named ? (first as Record<string, unknown>) : (args as L10nArgument[]));
   },
-  bundle: undefined,
-  uri: undefined,
 };
 
 /** Makes `require('vscode')` return just `l10n` and `env.language` in this process. */
