@@ -20,11 +20,12 @@ function themeIcon({ id, color }: TaskIcon): vscode.ThemeIcon {
 export function createTaskTreeItem(task: TrackedTask, now: number): vscode.TreeItem {
   const state = displayState(task);
   const item = new vscode.TreeItem(task.label ?? task.id, vscode.TreeItemCollapsibleState.None);
+  const description = describeTask(task, now);
   item.id = task.id;
-  item.description = task.label === undefined ? describeTask(task, now) : `${task.id} · ${describeTask(task, now)}`;
+  item.description = task.label === undefined ? description : `${task.id} · ${description}`;
   item.iconPath = themeIcon(taskIcon(task));
   item.contextValue = contextValue(task, state);
-  item.accessibilityInformation = { label: vscode.l10n.t('Video task {0}, {1}', task.id, describeTask(task, now)) };
+  item.accessibilityInformation = { label: vscode.l10n.t('Video task {0}, {1}', task.id, description) };
   item.command = { command: CommandId.openPreview, title: vscode.l10n.t('Open Preview'), arguments: [task.id] };
   return item;
 }
