@@ -68,6 +68,18 @@ describe('Faults: what the user sees and what is kept', function () {
       /HTTP 502.*“502 Bad Gateway”/,
     ));
 
+  it('a 1 MiB adversarial HTML error page leaves another task finishing on time', async () => {
+    // `<html>` and repeated `<title`: the page that made a backtracking title pattern block the host for minutes.
+    const page = `<html>${'<title'.repeat(Math.floor((1024 * 1024 - 64) / 6))}`;
+    await rig.track('slow-page', [RUNNING('slow-page')]);
+    rig.gateway.fail('slow-page', { status: 502, headers: { 'content-type': 'text/html' }, body: page });
+    await rig.track('other', completingScript('other', rig.gateway, 1));
+    await rig.advance(3 * INTERVAL_MS);
+    assert.equal(rig.view('other').state, 'succeeded', 'the other task finished within three intervals');
+    assert.match(rig.view('slow-page').problem ?? '', /HTTP 502.*HTML error page/);
+    assert.equal(rig.view('slow-page').state, 'running', 'the last known state is kept');
+  });
+
   for (const seconds of [7, 45]) {
     it(`503 with Retry-After: ${seconds} waits at least ${seconds} s, then recovers`, async () => {
       await rig.track('t', [RUNNING('t')]);
