@@ -7,6 +7,7 @@ import { ApiError } from './errors';
 import { field, isObject, stringField } from './fields';
 import type { ProxySettings } from './proxySettings';
 import { parseRetryAfter } from './retryAfter';
+import { checkTaskId } from './taskId';
 import { parseTaskSnapshot, type TaskSnapshot } from './taskSnapshot';
 
 /** Bodies above this are refused: a task status is a few kilobytes at most. */
@@ -66,6 +67,12 @@ export class VideoApiClient implements TaskQueryClient {
     const id = createdTaskId(parseJsonBody(response));
     if (id === undefined) {
       throw new ApiError('badResponse', l10n.t('The gateway accepted the request but sent no task id back.'), { httpStatus: response.status });
+    }
+    // The id is shown in notifications and links later: it passes the same check as a typed one.
+    if (checkTaskId(id) !== undefined) {
+      throw new ApiError('badResponse', l10n.t('The gateway accepted the request but sent back something that is not a task id.'), {
+        httpStatus: response.status,
+      });
     }
     return id;
   }

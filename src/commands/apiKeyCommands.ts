@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import type { CommandDeps } from './commandDeps';
+import { notify } from '../notifications/notify';
 
 /** "Set API Key" and "Clear API Key". The key goes to SecretStorage and nowhere else. */
 export function registerApiKeyCommands({ apiKeys }: CommandDeps): vscode.Disposable {
@@ -11,15 +12,15 @@ export function registerApiKeyCommands({ apiKeys }: CommandDeps): vscode.Disposa
         return;
       }
       await apiKeys.set(key);
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('AnyAPI Video: API key saved'), 4000);
+      void notify.flash(vscode.l10n.t('AnyAPI Video: API key saved'), 4000);
     }),
     vscode.commands.registerCommand(CommandId.clearApiKey, async () => {
       if (apiKeys.current === undefined) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No AnyAPI key is set.'));
+        void notify.info(vscode.l10n.t('No AnyAPI key is set.'));
         return;
       }
       await apiKeys.clear();
-      void vscode.window.showInformationMessage(vscode.l10n.t('The AnyAPI key was removed. Tracked tasks are kept; checks resume when a key is set.'));
+      void notify.info(vscode.l10n.t('The AnyAPI key was removed. Tracked tasks are kept; checks resume when a key is set.'));
     }),
   );
 }

@@ -4,6 +4,8 @@ import { CommandId } from '../commandIds';
 import { checkModelName, parseImageUrls, VIDEO_MODELS, type ModelOptions } from '../create/videoModels';
 import { errorMessage } from '../log';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
+import { notify } from '../notifications/notify';
+import { plainLabel, plainText } from '../untrustedText';
 
 const LAST_MODEL_KEY = 'anyapiVideo.lastModel';
 
@@ -25,13 +27,13 @@ export function createTaskHandlers({ creator, treeView, state }: CommandDeps): C
       );
       await state.update(LAST_MODEL_KEY, request.model);
       await treeView.reveal(id);
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('AnyAPI Video: created {0}', id), 5000);
+      void notify.flash(vscode.l10n.t('AnyAPI Video: created {0}', id), 5000);
     } catch (error) {
       // The prompt is never lost: retry sends the same request, or copy it away.
       const reason = errorMessage(error);
       const retry = vscode.l10n.t('Retry');
       const copyPrompt = vscode.l10n.t('Copy Prompt');
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not create the video: {0}', reason), retry, copyPrompt).then((choice) => {
+      void notify.error(vscode.l10n.t('Could not create the video: {0}', reason), retry, copyPrompt).then((choice) => {
         if (choice === retry) {
           void run(request);
         } else if (choice === copyPrompt) {
@@ -79,7 +81,7 @@ async function askForRequest(state: vscode.Memento): Promise<CreateVideoRequest 
     .join(', ');
   const confirm = await vscode.window.showQuickPick(
     [
-      { label: `$(play) ${vscode.l10n.t('Create')}`, detail: `${model}${summary ? ` · ${summary}` : ''} · “${request.prompt.slice(0, 80)}”`, create: true },
+      { label: `$(play) ${vscode.l10n.t('Create')}`, detail: plainLabel(`${model}${summary ? ` · ${summary}` : ''} · “${request.prompt.slice(0, 80)}”`), create: true },
       { label: vscode.l10n.t('Cancel'), create: false },
     ],
     {
@@ -155,7 +157,7 @@ async function askForOptions(model: string, options: ModelOptions): Promise<Part
       ignoreFocusOut: true,
       validateInput: (value) => {
         const parsed = parseImageUrls(value, max);
-        return 'error' in parsed ? parsed.error : undefined;
+        return 'error' in parsed ? plainText(parsed.error) : undefined;
       },
     });
     if (text === undefined) {

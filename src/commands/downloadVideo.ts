@@ -5,6 +5,7 @@ import { errorMessage } from '../log';
 import { hasVideo, type TrackedTask } from '../tasks/trackedTask';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
+import { notify } from '../notifications/notify';
 
 /**
  * "Download Video": a save dialog (tests and other commands may pass the
@@ -21,7 +22,7 @@ export function downloadHandlers({ store, downloader }: CommandDeps): CommandHan
     const url = task?.snapshot?.videoUrl;
     if (!task || url === undefined) {
       if (id !== undefined) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Task {0} has no video yet.', id));
+        void notify.info(vscode.l10n.t('Task {0} has no video yet.', id));
       }
       return;
     }
@@ -51,16 +52,16 @@ export function downloadHandlers({ store, downloader }: CommandDeps): CommandHan
               reported = percent ?? reported;
             },
           });
-          void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} ({1} MB) to {2}.', name, (bytes / 1024 / 1024).toFixed(1), target.fsPath));
+          void notify.info(vscode.l10n.t('Saved {0} ({1} MB) to {2}.', name, (bytes / 1024 / 1024).toFixed(1), target.fsPath));
         } catch (error) {
           if (controller.signal.aborted) {
-            void vscode.window.showInformationMessage(vscode.l10n.t('Download of {0} cancelled; nothing was left behind.', name));
+            void notify.info(vscode.l10n.t('Download of {0} cancelled; nothing was left behind.', name));
             return;
           }
           const reason = errorMessage(error);
           const tryAgain = vscode.l10n.t('Try Again');
           const message = vscode.l10n.t('Could not download {0}: {1} The partial file was removed.', name, reason);
-          void vscode.window.showErrorMessage(message, tryAgain).then((choice) => {
+          void notify.error(message, tryAgain).then((choice) => {
             if (choice === tryAgain) {
               void vscode.commands.executeCommand(CommandId.downloadVideo, task.id, target);
             }

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { TaskStore } from '../tasks/taskStore';
 import type { TrackedTask } from '../tasks/trackedTask';
 import { compareTasks, statusLabel, truncate } from '../views/taskPresentation';
+import { notify } from '../notifications/notify';
+import { plainLabel } from '../untrustedText';
 
 interface PickOptions {
   readonly placeHolder: string;
@@ -44,20 +46,22 @@ export function taskIdsFromArguments(args: readonly unknown[], store: TaskStore)
 async function pick(store: TaskStore, options: PickOptions): Promise<string[]> {
   const tasks = store.all().filter(options.filter ?? (() => true)).sort(compareTasks);
   if (tasks.length === 0) {
-    void vscode.window.showInformationMessage(
+    void notify.info(
       store.size === 0 ? vscode.l10n.t('No video tasks are tracked yet.') : vscode.l10n.t('No tracked task fits this command.'),
     );
     return [];
   }
+  // The gateway's words are shown as text: a quick pick draws `$(name)` as an icon.
   const items = tasks.map((task) => ({
-    label: task.id,
-    description: statusLabel(task),
-    detail: task.snapshot?.prompt === undefined ? undefined : truncate(task.snapshot.prompt, 100),
+    label: plainLabel(task.id),
+    description: plainLabel(statusLabel(task)),
+    detail: task.snapshot?.prompt === undefined ? undefined : plainLabel(truncate(task.snapshot.prompt, 100)),
+    id: task.id,
   }));
   if (options.canPickMany) {
     const picked = await vscode.window.showQuickPick(items, { placeHolder: options.placeHolder, canPickMany: true, matchOnDetail: true });
-    return (picked ?? []).map((item) => item.label);
+    return (picked ?? []).map((item) => item.id);
   }
   const picked = await vscode.window.showQuickPick(items, { placeHolder: options.placeHolder, matchOnDetail: true });
-  return picked ? [picked.label] : [];
+  return picked ? [picked.id] : [];
 }

@@ -6,6 +6,7 @@ import { findTaskIds } from '../tasks/findTaskIds';
 import { taskLink } from '../tasks/taskLink';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
+import { notify } from '../notifications/notify';
 
 /** "Track Task IDs in Selection", "Copy Link to Task" and "Export Tasks": moving task ids between files, people and the tracker. */
 export function shareHandlers({ store }: CommandDeps): CommandHandlers {
@@ -13,14 +14,14 @@ export function shareHandlers({ store }: CommandDeps): CommandHandlers {
     [CommandId.trackSelection]: async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a file that contains task ids, then run this again.'));
+        void notify.info(vscode.l10n.t('Open a file that contains task ids, then run this again.'));
         return;
       }
       const selected = editor.selections.filter((selection) => !selection.isEmpty);
       const text = selected.length > 0 ? selected.map((selection) => editor.document.getText(selection)).join('\n') : editor.document.getText();
       const ids = findTaskIds(text);
       if (ids.length === 0) {
-        void vscode.window.showInformationMessage(
+        void notify.info(
           selected.length > 0
             ? vscode.l10n.t('No task ids found in the selection. Ids look like 033fa60e-f37c-… or grok:eee6faa8-….')
             : vscode.l10n.t('No task ids found in this file. Ids look like 033fa60e-f37c-… or grok:eee6faa8-….'),
@@ -28,7 +29,7 @@ export function shareHandlers({ store }: CommandDeps): CommandHandlers {
         return;
       }
       await vscode.commands.executeCommand(CommandId.trackTask, ids);
-      void vscode.window.setStatusBarMessage(ids.length === 1 ? vscode.l10n.t('Found 1 task id') : vscode.l10n.t('Found {0} task ids', ids.length), 4000);
+      void notify.flash(ids.length === 1 ? vscode.l10n.t('Found 1 task id') : vscode.l10n.t('Found {0} task ids', ids.length), 4000);
     },
     [CommandId.copyTaskLink]: async (...args: unknown[]) => {
       const ids = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Copy a link to which tasks?'), canPickMany: true });
@@ -38,14 +39,14 @@ export function shareHandlers({ store }: CommandDeps): CommandHandlers {
           ids.length === 1
             ? vscode.l10n.t('Link copied: opening it in VS Code tracks the task')
             : vscode.l10n.t('Link copied: opening it in VS Code tracks the {0} tasks', ids.length);
-        void vscode.window.setStatusBarMessage(copied, 4000);
+        void notify.flash(copied, 4000);
       }
     },
     // Tests and other extensions may pass the target file and format; people get a picker and a save dialog.
     [CommandId.exportTasks]: async (target?: unknown, givenFormat?: unknown) => {
       const tasks = store.all();
       if (tasks.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No video tasks are tracked, so there is nothing to export.'));
+        void notify.info(vscode.l10n.t('No video tasks are tracked, so there is nothing to export.'));
         return;
       }
       const format = givenFormat === 'json' || givenFormat === 'csv' ? givenFormat : await pickFormat();
@@ -59,13 +60,13 @@ export function shareHandlers({ store }: CommandDeps): CommandHandlers {
       try {
         await vscode.workspace.fs.writeFile(uri, Buffer.from(exportTasks(tasks, format), 'utf8'));
       } catch (error) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', uri.fsPath, errorMessage(error)));
+        void notify.error(vscode.l10n.t('Could not write {0}: {1}', uri.fsPath, errorMessage(error)));
         return;
       }
       const message =
         tasks.length === 1 ? vscode.l10n.t('Exported 1 task to {0}.', uri.fsPath) : vscode.l10n.t('Exported {0} tasks to {1}.', tasks.length, uri.fsPath);
       const open = vscode.l10n.t('Open');
-      void vscode.window.showInformationMessage(message, open).then((choice) => {
+      void notify.info(message, open).then((choice) => {
         if (choice === open) {
           void vscode.window.showTextDocument(uri);
         }

@@ -4,6 +4,7 @@ import { vetMediaUrl } from '../preview/safeUrl';
 import { hasVideo, isTerminalTask } from '../tasks/trackedTask';
 import type { CommandDeps } from './commandDeps';
 import { resolveTaskIds, taskIdsFromArguments } from './pickTasks';
+import { notify } from '../notifications/notify';
 
 /** Commands on tracked tasks, from the tree, the preview or the Command Palette. */
 export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
@@ -22,14 +23,14 @@ export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
       const ids = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Stop tracking which tasks?'), canPickMany: true });
       const removed = store.remove(ids);
       if (removed.length > 1) {
-        void vscode.window.setStatusBarMessage(vscode.l10n.t('Stopped tracking {0} tasks', removed.length), 4000);
+        void notify.flash(vscode.l10n.t('Stopped tracking {0} tasks', removed.length), 4000);
       }
     }),
     vscode.commands.registerCommand(CommandId.copyTaskId, async (...args: unknown[]) => {
       const ids = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Copy the id of which task?'), canPickMany: true });
       if (ids.length > 0) {
         await vscode.env.clipboard.writeText(ids.join('\n'));
-        void vscode.window.setStatusBarMessage(ids.length === 1 ? vscode.l10n.t('Task id copied') : vscode.l10n.t('{0} task ids copied', ids.length), 3000);
+        void notify.flash(ids.length === 1 ? vscode.l10n.t('Task id copied') : vscode.l10n.t('{0} task ids copied', ids.length), 3000);
       }
     }),
     vscode.commands.registerCommand(CommandId.copyVideoUrl, async (...args: unknown[]) => {
@@ -39,7 +40,7 @@ export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
         return noVideo(id);
       }
       await vscode.env.clipboard.writeText(url);
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('Video URL copied'), 3000);
+      void notify.flash(vscode.l10n.t('Video URL copied'), 3000);
     }),
     vscode.commands.registerCommand(CommandId.openVideoExternal, async (...args: unknown[]) => {
       const [id] = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Open the video of which task?'), filter: hasVideo });
@@ -49,7 +50,7 @@ export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
       }
       const vetted = vetMediaUrl(raw);
       if (!vetted) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('The video URL from the gateway is not an https address, so it is not opened.'));
+        void notify.error(vscode.l10n.t('The video URL from the gateway is not an https address, so it is not opened.'));
         return;
       }
       await vscode.env.openExternal(vscode.Uri.parse(vetted.url, true));
@@ -57,16 +58,12 @@ export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
     vscode.commands.registerCommand(CommandId.clearFinished, async () => {
       const finished = store.all().filter(isTerminalTask);
       if (finished.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No finished tasks to remove.'));
+        void notify.info(vscode.l10n.t('No finished tasks to remove.'));
         return;
       }
       const question = finished.length === 1 ? vscode.l10n.t('Remove 1 finished task?') : vscode.l10n.t('Remove {0} finished tasks?', finished.length);
       const remove = vscode.l10n.t('Remove');
-      const choice = await vscode.window.showWarningMessage(
-        question,
-        { modal: true, detail: vscode.l10n.t('Their ids, prompts and video URLs are no longer kept here. Unfinished tasks stay.') },
-        remove,
-      );
+      const choice = await notify.ask(question, vscode.l10n.t('Their ids, prompts and video URLs are no longer kept here. Unfinished tasks stay.'), remove);
       if (choice === remove) {
         store.remove(finished.map((task) => task.id));
       }
@@ -76,6 +73,6 @@ export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
 
 function noVideo(id: string | undefined): void {
   if (id !== undefined) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Task {0} has no video yet.', id));
+    void notify.info(vscode.l10n.t('Task {0} has no video yet.', id));
   }
 }

@@ -3,6 +3,8 @@ import { CommandId } from '../commandIds';
 import { parseTaskIds } from '../tasks/parseTaskIds';
 import type { TaskStore } from '../tasks/taskStore';
 import type { CommandDeps } from './commandDeps';
+import { notify } from '../notifications/notify';
+import { plainText } from '../untrustedText';
 
 /** "Track Video Task": asks for ids (or takes them as an argument), tracks the new ones, reveals them all. */
 export function registerTrackTask({ store, treeView, apiKeys }: CommandDeps): vscode.Disposable {
@@ -13,7 +15,7 @@ export function registerTrackTask({ store, treeView, apiKeys }: CommandDeps): vs
     }
     const parsed = parseTaskIds(text);
     if ('error' in parsed) {
-      void vscode.window.showErrorMessage(parsed.error);
+      void notify.error(parsed.error);
       return;
     }
     const { added, existing } = store.add(parsed.ids);
@@ -22,7 +24,7 @@ export function registerTrackTask({ store, treeView, apiKeys }: CommandDeps): vs
       await treeView.reveal(first);
     }
     if (existing.length > 0) {
-      void vscode.window.showInformationMessage(
+      void notify.info(
         existing.length === 1
           ? vscode.l10n.t('Task {0} is already tracked.', existing[0])
           : vscode.l10n.t('{0} of these tasks are already tracked.', existing.length),
@@ -30,7 +32,7 @@ export function registerTrackTask({ store, treeView, apiKeys }: CommandDeps): vs
     }
     if (added.length > 0 && apiKeys.current === undefined) {
       const setKey = vscode.l10n.t('Set API Key');
-      const choice = await vscode.window.showWarningMessage(
+      const choice = await notify.warning(
         vscode.l10n.t('Tracking started, but no API key is set, so the status cannot be checked yet.'),
         setKey,
       );
@@ -49,7 +51,8 @@ function askForIds(store: TaskStore): Thenable<string | undefined> {
     ignoreFocusOut: true,
     validateInput: (value) => {
       const parsed = parseTaskIds(value);
-      return 'error' in parsed ? parsed.error : describeInput(parsed.ids, parsed.duplicates, store);
+      // The message quotes what was pasted, and input box messages render links.
+      return 'error' in parsed ? plainText(parsed.error) : describeInput(parsed.ids, parsed.duplicates, store);
     },
   });
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId, ViewId } from '../commandIds';
 import { parseTaskIds } from '../tasks/parseTaskIds';
 import { idsFromTaskLinkQuery, TASK_LINK_PATH } from '../tasks/taskLink';
+import { notify } from '../notifications/notify';
 
 /**
  * Opens links to `<scheme>://anyapi.anyapi-video-tasks/track?id=…`: shows the
@@ -13,17 +14,17 @@ export function registerTrackUriHandler(): vscode.Disposable {
   return vscode.window.registerUriHandler({
     handleUri: async (uri) => {
       if (uri.path !== TASK_LINK_PATH) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('AnyAPI Video cannot open this link: it does not point to /track.'));
+        void notify.error(vscode.l10n.t('AnyAPI Video cannot open this link: it does not point to /track.'));
         return;
       }
       const ids = idsFromTaskLinkQuery(uri.query);
       if (ids.length === 0) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('The link names no task: it needs ?id=<task id>.'));
+        void notify.error(vscode.l10n.t('The link names no task: it needs ?id=<task id>.'));
         return;
       }
       const parsed = parseTaskIds(ids.join(' '));
       if ('error' in parsed) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('The link names something that is not a task id, so nothing was tracked.'));
+        void notify.error(vscode.l10n.t('The link names something that is not a task id, so nothing was tracked.'));
         return;
       }
       await vscode.commands.executeCommand(`${ViewId.tasks}.focus`);

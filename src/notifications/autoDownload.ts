@@ -6,6 +6,7 @@ import { videoFileName, type VideoDownloader } from '../api/videoDownloader';
 import { errorMessage, type Logger } from '../log';
 import type { Settings } from '../settings';
 import type { TaskStore } from '../tasks/taskStore';
+import { notify } from './notify';
 
 /**
  * With `anyapiVideo.autoDownloadFolder` set, a video that finishes while
@@ -28,11 +29,11 @@ export function registerAutoDownload(store: TaskStore, settings: Settings, downl
         }
         const { bytes } = await downloader.download(url, file);
         log.info(`Auto-downloaded ${task.id} to ${file} (${bytes} bytes).`);
-        void vscode.window.setStatusBarMessage(vscode.l10n.t('AnyAPI Video: saved {0}', path.basename(file)), 5000);
+        void notify.flash(vscode.l10n.t('AnyAPI Video: saved {0}', path.basename(file)), 5000);
       } catch (error) {
         const reason = errorMessage(error);
         log.warn(`Auto-download of ${task.id} failed: ${reason}`);
-        void vscode.window.showWarningMessage(vscode.l10n.t('Could not save the video of {0} to {1}: {2}', task.id, folder, reason));
+        void notify.warning(vscode.l10n.t('Could not save the video of {0} to {1}: {2}', task.id, folder, reason));
       }
     })();
   });

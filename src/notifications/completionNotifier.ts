@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import type { Settings } from '../settings';
 import type { TaskStore } from '../tasks/taskStore';
+import { notify } from './notify';
 
 /** "Video ready" (with a Preview button) or "failed" (with the reason) when a task finishes while tracked. */
 export function registerCompletionNotifier(store: TaskStore, settings: Settings): vscode.Disposable {
@@ -12,7 +13,7 @@ export function registerCompletionNotifier(store: TaskStore, settings: Settings)
     const snapshot = task.snapshot;
     if (snapshot?.status === 'succeeded') {
       const preview = vscode.l10n.t('Preview');
-      void vscode.window.showInformationMessage(vscode.l10n.t('Video ready: {0}', task.id), preview).then((choice) => {
+      void notify.info(vscode.l10n.t('Video ready: {0}', task.id), preview).then((choice) => {
         if (choice === preview) {
           void vscode.commands.executeCommand(CommandId.openPreview, task.id);
         }
@@ -22,7 +23,7 @@ export function registerCompletionNotifier(store: TaskStore, settings: Settings)
         ? vscode.l10n.t('Video task {0} failed: {1}', task.id, snapshot.error.slice(0, 300))
         : vscode.l10n.t('Video task {0} failed', task.id);
       const openPreview = vscode.l10n.t('Open Preview');
-      void vscode.window.showWarningMessage(message, openPreview).then((choice) => {
+      void notify.warning(message, openPreview).then((choice) => {
         if (choice === openPreview) {
           void vscode.commands.executeCommand(CommandId.openPreview, task.id);
         }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { Poller } from '../tasks/poller';
+import { notify } from './notify';
 
 /**
  * One notification when polling pauses for a rejected key or a bad setting,
@@ -13,7 +14,7 @@ export function registerPauseNotifier(poller: Poller, apiKeys: ApiKeyStore): vsc
       const origin = pause.origin;
       const allow = vscode.l10n.t('Send Key to {0}', origin);
       const openSettings = vscode.l10n.t('Open Settings');
-      void vscode.window.showWarningMessage(pause.message, { modal: false }, allow, openSettings).then((choice) => {
+      void notify.warning(pause.message, allow, openSettings).then((choice) => {
         if (choice === allow) {
           void apiKeys.allowOrigin(origin);
         } else if (choice === openSettings) {
@@ -24,14 +25,14 @@ export function registerPauseNotifier(poller: Poller, apiKeys: ApiKeyStore): vsc
     }
     if (pause?.reason === 'auth') {
       const setKey = vscode.l10n.t('Set API Key');
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} Checks are paused until the key changes.', pause.message), setKey).then((choice) => {
+      void notify.error(vscode.l10n.t('{0} Checks are paused until the key changes.', pause.message), setKey).then((choice) => {
         if (choice === setKey) {
           void vscode.commands.executeCommand(CommandId.setApiKey);
         }
       });
     } else if (pause?.reason === 'config') {
       const openSettings = vscode.l10n.t('Open Settings');
-      void vscode.window.showErrorMessage(pause.message, openSettings).then((choice) => {
+      void notify.error(pause.message, openSettings).then((choice) => {
         if (choice === openSettings) {
           void vscode.commands.executeCommand('workbench.action.openSettings', 'anyapiVideo.baseUrl');
         }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Settings } from '../settings';
+import { notify } from './notify';
 
 /** Says, once per change, when a setting was out of range and which value is used instead. */
 export function registerSettingsNotifier(settings: Settings): vscode.Disposable {
@@ -12,7 +13,7 @@ export function registerSettingsNotifier(settings: Settings): vscode.Disposable 
     shown = notices;
     if (notices !== '') {
       const openSettings = vscode.l10n.t('Open Settings');
-      void vscode.window.showWarningMessage(notices, openSettings).then((choice) => {
+      void notify.warning(notices, openSettings).then((choice) => {
         if (choice === openSettings) {
           void vscode.commands.executeCommand('workbench.action.openSettings', 'anyapiVideo');
         }

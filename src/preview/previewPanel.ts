@@ -4,6 +4,7 @@ import type { TaskStore } from '../tasks/taskStore';
 import { mediaOrigins, createPreviewModel } from './previewModel';
 import { renderPreviewHtml } from './previewHtml';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
+import { notify } from '../notifications/notify';
 
 /**
  * One webview panel showing one task. It re-renders its page only when the
@@ -93,7 +94,7 @@ export class PreviewPanel implements vscode.Disposable {
         const snapshot = this.store.get(this.taskId)?.snapshot;
         const prompt = snapshot?.enhancedPrompt ?? snapshot?.prompt;
         if (prompt !== undefined) {
-          void vscode.env.clipboard.writeText(prompt).then(() => vscode.window.setStatusBarMessage(vscode.l10n.t('Prompt copied'), 3000));
+          void vscode.env.clipboard.writeText(prompt).then(() => notify.flash(vscode.l10n.t('Prompt copied'), 3000));
         }
         return;
       }

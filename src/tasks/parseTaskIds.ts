@@ -1,8 +1,7 @@
 import { l10n } from 'vscode';
 import { field, isObject, stringField } from '../api/fields';
+import { checkTaskId } from '../api/taskId';
 
-/** Longer ids are refused: real ones are under 100 characters. */
-export const MAX_TASK_ID_LENGTH = 200;
 /** More ids than this in one paste is almost certainly the wrong text. */
 export const MAX_IDS_PER_INPUT = 500;
 
@@ -38,21 +37,6 @@ export function parseTaskIds(input: string): ParsedTaskIds {
   return { ids, duplicates: candidates.length - ids.length };
 }
 
-/** Why a single id cannot be a task id, or undefined when it can. */
-export function checkTaskId(id: string): string | undefined {
-  if (id.length > MAX_TASK_ID_LENGTH) {
-    return l10n.t('A task id is at most {0} characters; this one has {1}.', MAX_TASK_ID_LENGTH, id.length);
-  }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(id)) {
-    return l10n.t('A task id cannot contain control or invisible characters.');
-  }
-  if (/["'<>`{}[\]\\]/.test(id)) {
-    return l10n.t('“{0}” does not look like a task id (ids are letters, digits, “-”, “_”, “:” and “.”).', shorten(id));
-  }
-  return undefined;
-}
-
 function idsFromJson(text: string): string[] | undefined {
   if (!text.startsWith('{') && !text.startsWith('[')) {
     return undefined;
@@ -72,8 +56,4 @@ function idsFromJson(text: string): string[] | undefined {
     const id = stringField(item, 'id') ?? stringField(item, 'task_id') ?? (isObject(data) ? stringField(data, 'id') : undefined);
     return id === undefined ? [] : [id];
   });
-}
-
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

@@ -238,4 +238,11 @@ describe('VideoApiClient.create against the fake gateway', function () {
     gateway.fail('create', { status: 200, body: { status: 'pending' } }, 1);
     await assert.rejects(client.create({ model: 'veo3', prompt: 'x' }, KEY), /sent no task id/);
   });
+
+  it('refuses an id that a typed one could not be, so it never reaches a notification', async () => {
+    for (const id of ['[Renew your plan](command:workbench.action.quit)', '<img src=x>', 'a b', 'x'.repeat(300)]) {
+      gateway.fail('create', { status: 200, body: { id, status: 'pending' } }, 1);
+      await assert.rejects(client.create({ model: 'veo3', prompt: 'x' }, KEY), /not a task id/, id);
+    }
+  });
 });
