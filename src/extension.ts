@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { VideoApiClient } from './api/videoApiClient';
 import { VideoDownloader } from './api/videoDownloader';
 import { ApiKeyStore } from './auth/apiKeyStore';
+import { ContextKey } from './commandIds';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerLazyCommands } from './commands/lazyCommands';
@@ -25,6 +26,7 @@ const STORAGE_KEY = 'anyapiVideo.tasks';
 /** What activation built; returned for the integration tests. */
 export interface ExtensionApi {
   readonly store: TaskStore;
+  readonly apiKeys: ApiKeyStore;
   readonly poller: Poller;
   readonly previews: PreviewPanels;
 }
@@ -71,7 +73,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerAutoDownload(store, settings, downloader, log),
     registerPauseNotifier(poller, apiKeys),
     registerSettingsNotifier(settings),
-    apiKeys.onDidChange(() => poller.restart()),
+    apiKeys.onDidChange(() => {
+      void vscode.commands.executeCommand('setContext', ContextKey.hasApiKey, apiKeys.current !== undefined);
+      poller.restart();
+    }),
     settings.onDidChange(() => poller.settingsChanged()),
     vscode.window.onDidChangeWindowState((state) => poller.setFocused(state.focused)),
   );
@@ -81,5 +86,5 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     () => poller.start(),
     (error: unknown) => log.error(`Could not read the API key: ${String(error)}`),
   );
-  return { store, poller, previews };
+  return { store, apiKeys, poller, previews };
 }

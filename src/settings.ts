@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_BASE_URL } from './api/baseUrl';
 import type { HttpSettings } from './api/videoApiClient';
 import { clampSetting } from './settingsValues';
 import type { PollerSettings } from './tasks/poller';
@@ -83,12 +84,12 @@ export class Settings implements vscode.Disposable {
       fallback: 30,
     });
     const extension: ExtensionSettings = {
-      baseUrl: config.get<string>('baseUrl', 'https://www.anyapi.vip'),
+      baseUrl: userValue(config, 'baseUrl', DEFAULT_BASE_URL),
       pollIntervalSeconds: pollInterval.value,
       maxConcurrentRequests: concurrency.value,
       requestTimeoutSeconds: timeout.value,
       notifyOnCompletion: config.get<boolean>('notifyOnCompletion', true),
-      autoDownloadFolder: config.get<string>('autoDownloadFolder', ''),
+      autoDownloadFolder: userValue(config, 'autoDownloadFolder', ''),
     };
     const http = vscode.workspace.getConfiguration('http');
     const proxyUrl = http.get<string>('proxy', '').trim();
@@ -103,4 +104,17 @@ export class Settings implements vscode.Disposable {
     };
     return this.cached;
   }
+}
+
+/**
+ * A setting that decides where the key or files go, from the user's own
+ * settings only. package.json makes these `application`-scoped, so VS Code
+ * already ignores a value from a workspace's `.vscode/settings.json` (a cloned
+ * repository could otherwise point the key at its own server); reading the
+ * user value here keeps that true wherever the scope is not enforced.
+ */
+function userValue(config: vscode.WorkspaceConfiguration, key: string, fallback: string): string {
+  const inspected = config.inspect<unknown>(key);
+  const value = inspected?.globalValue ?? inspected?.defaultValue;
+  return typeof value === 'string' ? value : fallback;
 }

@@ -1,6 +1,9 @@
 import { l10n } from 'vscode';
 import { ApiError } from './errors';
 
+/** `anyapiVideo.baseUrl`'s default (package.json says the same): AnyAPI's own gateway. */
+export const DEFAULT_BASE_URL = 'https://www.anyapi.vip';
+
 /**
  * The gateway origin from the `anyapiVideo.baseUrl` setting. Only an http(s)
  * origin is accepted: a path or query would silently change which endpoint

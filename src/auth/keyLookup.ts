@@ -1,37 +1,40 @@
 import { l10n } from 'vscode';
 import { parseBaseUrl } from '../api/baseUrl';
+import { isClearTextRemote } from '../api/hosts';
 import type { PollerPause } from '../tasks/poller';
 
 /** The key to send, or why none may be sent now. */
 export type KeyLookup = { readonly key: string } | { readonly pause: PollerPause };
 
 /**
- * The key is sent only to the origin it was given for. When the base URL
- * points somewhere else, nothing is sent until the user confirms.
+ * The key is sent only to the origin it was given for: the one the user saw
+ * when setting it, or allowed later by name. When the base URL points
+ * anywhere else, nothing is sent until the user confirms; for a plain
+ * `http://` gateway off this machine the question says "in clear text".
  */
 export function lookUpKey(key: string | undefined, approvedOrigin: string | undefined, baseUrl: string): KeyLookup {
   if (key === undefined) {
     return { pause: { reason: 'noKey', message: l10n.t('No API key is set, so tasks are not checked.') } };
   }
-  let origin: string;
+  let url: URL;
   try {
-    origin = parseBaseUrl(baseUrl).origin;
+    url = parseBaseUrl(baseUrl);
   } catch {
     // The request itself reports the bad setting; no key leaves with it.
     return { key };
   }
-  if (approvedOrigin !== undefined && approvedOrigin !== origin) {
-    return {
-      pause: {
-        reason: 'keyOrigin',
-        message: l10n.t(
-          'Your API key was set for {0}, but anyapiVideo.baseUrl is now {1}. Checks are paused until you allow sending the key there.',
-          approvedOrigin,
-          origin,
-        ),
-        origin,
-      },
-    };
+  const origin = url.origin;
+  if (approvedOrigin === origin) {
+    return { key };
   }
-  return { key };
+  const clearText = isClearTextRemote(url);
+  const set = approvedOrigin ?? l10n.t('another gateway');
+  const message = clearText
+    ? l10n.t(
+        'Your API key was set for {0}, but anyapiVideo.baseUrl is now {1}, which is not encrypted: the key would travel in clear text. Checks are paused until you allow it.',
+        set,
+        origin,
+      )
+    : l10n.t('Your API key was set for {0}, but anyapiVideo.baseUrl is now {1}. Checks are paused until you allow sending the key there.', set, origin);
+  return { pause: { reason: 'keyOrigin', message, origin, clearText } };
 }

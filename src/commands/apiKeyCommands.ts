@@ -1,18 +1,27 @@
 import * as vscode from 'vscode';
+import { parseBaseUrl } from '../api/baseUrl';
+import { isClearTextRemote } from '../api/hosts';
 import { CommandId } from '../commandIds';
-import type { CommandDeps } from './commandDeps';
+import { errorMessage } from '../log';
 import { notify } from '../notifications/notify';
+import type { CommandDeps } from './commandDeps';
 
-/** "Set API Key" and "Clear API Key". The key goes to SecretStorage and nowhere else. */
+/**
+ * "Set API Key" and "Clear API Key". The key goes to SecretStorage and is
+ * bound to the gateway origin the input box names. The command takes no
+ * arguments: a key arriving from a link or another command would be bound
+ * to an origin nobody looked at.
+ */
 export function registerApiKeyCommands({ apiKeys }: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(CommandId.setApiKey, async (given?: unknown) => {
-      const key = typeof given === 'string' ? given.trim() : await askForKey();
-      if (!key) {
+    vscode.commands.registerCommand(CommandId.setApiKey, async () => {
+      const origin = await askForOrigin(apiKeys.baseUrl());
+      const key = origin === undefined ? undefined : await askForKey(origin);
+      if (origin === undefined || !key) {
         return;
       }
-      await apiKeys.set(key);
-      void notify.flash(vscode.l10n.t('AnyAPI Video: API key saved'), 4000);
+      await apiKeys.set(key, origin);
+      notify.flash(vscode.l10n.t('AnyAPI Video: API key saved for {0}', origin), 4000);
     }),
     vscode.commands.registerCommand(CommandId.clearApiKey, async () => {
       if (apiKeys.current === undefined) {
@@ -25,10 +34,37 @@ export function registerApiKeyCommands({ apiKeys }: CommandDeps): vscode.Disposa
   );
 }
 
-async function askForKey(): Promise<string | undefined> {
+/** The origin a key set now would go to, once the user has accepted it; undefined when they cannot or would not. */
+async function askForOrigin(baseUrl: string): Promise<string | undefined> {
+  let url: URL;
+  try {
+    url = parseBaseUrl(baseUrl);
+  } catch (error) {
+    const openSettings = vscode.l10n.t('Open Settings');
+    const choice = await notify.error(errorMessage(error), openSettings);
+    if (choice === openSettings) {
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'anyapiVideo.baseUrl');
+    }
+    return undefined;
+  }
+  if (!isClearTextRemote(url)) {
+    return url.origin;
+  }
+  const sendAnyway = vscode.l10n.t('Send in Clear Text');
+  const choice = await notify.ask(
+    vscode.l10n.t('anyapiVideo.baseUrl is {0}, which is not encrypted.', url.origin),
+    vscode.l10n.t(
+      'A key set for it travels in clear text: anyone on the network path can read it and spend your credits. Use an https:// address if the gateway has one.',
+    ),
+    sendAnyway,
+  );
+  return choice === sendAnyway ? url.origin : undefined;
+}
+
+async function askForKey(origin: string): Promise<string | undefined> {
   const key = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Set API Key'),
-    prompt: vscode.l10n.t('Your AnyAPI (or compatible gateway) API key. It is kept in VS Code’s secret storage.'),
+    title: vscode.l10n.t('Set API Key for {0}', origin),
+    prompt: vscode.l10n.t('Sent only to {0}. Kept in VS Code’s secret storage.', origin),
     placeHolder: 'sk-…',
     password: true,
     ignoreFocusOut: true,

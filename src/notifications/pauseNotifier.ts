@@ -12,7 +12,8 @@ export function registerPauseNotifier(poller: Poller, apiKeys: ApiKeyStore): vsc
   return poller.onDidChangePause((pause) => {
     if (pause?.reason === 'keyOrigin' && pause.origin !== undefined) {
       const origin = pause.origin;
-      const allow = vscode.l10n.t('Send Key to {0}', origin);
+      // The button names the origin, and says "clear text" when it is one: pressing it is the user's informed yes.
+      const allow = pause.clearText ? vscode.l10n.t('Send in Clear Text to {0}', origin) : vscode.l10n.t('Send Key to {0}', origin);
       const openSettings = vscode.l10n.t('Open Settings');
       void notify.warning(pause.message, allow, openSettings).then((choice) => {
         if (choice === allow) {

@@ -22,6 +22,8 @@ export interface PollerPause {
   readonly message: string;
   /** With `keyOrigin`: the gateway origin the key would be sent to. */
   readonly origin?: string;
+  /** With `keyOrigin`: that origin is plain http off this machine, so the key would travel unencrypted. */
+  readonly clearText?: boolean;
 }
 
 export interface PollerOptions {

@@ -16,8 +16,11 @@ describe('AnyAPI Video in VS Code', () => {
     gateway = await FakeGateway.start();
     await configure(gateway.url);
     api = await activateExtension();
-    await vscode.commands.executeCommand('anyapiVideo.setApiKey', gateway.apiKey);
+    await setKey(gateway.apiKey!);
   });
+
+  /** What Set API Key does once the user has typed the key into the box that names the gateway. */
+  const setKey = (key: string): Promise<void> => api.apiKeys.set(key, new URL(api.apiKeys.baseUrl()).origin);
 
   after(async () => {
     await vscode.commands.executeCommand('anyapiVideo.untrackTask', api.store.all().map((task) => task.id));
@@ -67,10 +70,10 @@ describe('AnyAPI Video in VS Code', () => {
   it('pauses on a rejected key and resumes when the right one is set', async () => {
     const id = 'grok:integration-key';
     gateway.setTask(id, [{ id, status: 'processing' }]);
-    await vscode.commands.executeCommand('anyapiVideo.setApiKey', 'wrong-key');
+    await setKey('wrong-key');
     await vscode.commands.executeCommand('anyapiVideo.trackTask', id);
     await waitFor('the auth pause', () => api.poller.paused?.reason === 'auth');
-    await vscode.commands.executeCommand('anyapiVideo.setApiKey', gateway.apiKey);
+    await setKey(gateway.apiKey!);
     await waitFor('the task to be checked', () => api.store.get(id)?.snapshot?.status === 'running');
     assert.equal(api.poller.paused, undefined);
   });
@@ -86,11 +89,12 @@ describe('AnyAPI Video in VS Code', () => {
       await waitFor('the origin pause', () => api.poller.paused?.reason === 'keyOrigin');
       await new Promise((resolve) => setTimeout(resolve, 2500));
       assert.equal(other.requests.length, 0, 'nothing was sent to the new origin');
-      await vscode.commands.executeCommand('anyapiVideo.setApiKey', gateway.apiKey);
+      // The user presses "Send Key to <origin>" in the notification.
+      await api.apiKeys.allowOrigin(other.url);
       await waitFor('the task to be checked at the new origin', () => api.store.get(id)?.snapshot?.status === 'running');
     } finally {
       await config.update('baseUrl', gateway.url, vscode.ConfigurationTarget.Global);
-      await vscode.commands.executeCommand('anyapiVideo.setApiKey', gateway.apiKey);
+      await api.apiKeys.allowOrigin(gateway.url);
       await other.close();
     }
   });

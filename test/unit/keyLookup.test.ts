@@ -24,4 +24,15 @@ describe('lookUpKey', () => {
     assert.ok('pause' in lookUpKey('k', 'https://gw.example', 'http://gw.example'));
     assert.ok('pause' in lookUpKey('k', 'http://127.0.0.1:8080', 'http://127.0.0.1:8081'));
   });
+
+  it('withholds a key that no origin was ever confirmed for', () => {
+    assert.ok('pause' in lookUpKey('k', undefined, 'https://www.anyapi.vip'));
+  });
+
+  it('says "clear text" for a plain http gateway off this machine, and not for loopback', () => {
+    const remote = lookUpKey('k', 'https://www.anyapi.vip', 'http://gw.example');
+    assert.ok('pause' in remote && remote.pause.clearText === true && /clear text/.test(remote.pause.message));
+    const local = lookUpKey('k', 'https://www.anyapi.vip', 'http://localhost:3000');
+    assert.ok('pause' in local && local.pause.clearText === false && !/clear text/.test(local.pause.message));
+  });
 });
