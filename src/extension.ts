@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { vetMediaUrl, type MediaUrlVetter } from './api/mediaUrl';
 import { VideoApiClient } from './api/videoApiClient';
 import { VideoDownloader } from './api/videoDownloader';
 import { ApiKeyStore } from './auth/apiKeyStore';
@@ -47,11 +48,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     settings: () => settings.poller,
     log,
   });
-  const previews = new PreviewPanels(store, context.extensionUri);
+  const vetMedia: MediaUrlVetter = (raw) => vetMediaUrl(raw, settings.current.baseUrl);
+  const previews = new PreviewPanels(store, context.extensionUri, vetMedia);
   const treeView = new TaskTreeView(store, poller, context.globalState);
-  const downloader = new VideoDownloader(() => settings.http.proxy);
+  const downloader = new VideoDownloader(() => settings.http.proxy, vetMedia);
   const creator = new TaskCreator(client, () => apiKeys.lookUp(), store);
-  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, downloader, creator, state: context.globalState };
+  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, downloader, creator, vetMedia, state: context.globalState };
 
   context.subscriptions.push(
     log,

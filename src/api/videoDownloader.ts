@@ -2,7 +2,7 @@ import { l10n } from 'vscode';
 import { createWriteStream, promises as fs } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { vetMediaUrl } from '../preview/safeUrl';
+import type { MediaUrlVetter } from './mediaUrl';
 import { LazyDispatcher } from './dispatcher';
 import type { ProxySettings } from './proxySettings';
 
@@ -27,7 +27,10 @@ const MAX_REDIRECTS = 3;
 export class VideoDownloader {
   private readonly dispatcher = new LazyDispatcher();
 
-  constructor(private readonly proxy: () => ProxySettings) {}
+  constructor(
+    private readonly proxy: () => ProxySettings,
+    private readonly vetMedia: MediaUrlVetter,
+  ) {}
 
   async download(url: string, destination: string, options: DownloadOptions = {}): Promise<{ bytes: number }> {
     const partial = `${destination}.part`;
@@ -46,9 +49,10 @@ export class VideoDownloader {
   }
 
   private async fetchTo(url: string, file: string, options: DownloadOptions, redirects: number): Promise<number> {
-    const vetted = vetMediaUrl(url);
+    // A redirect is vetted like the first URL: a public host cannot bounce the download into the user's network.
+    const vetted = this.vetMedia(url);
     if (!vetted) {
-      throw new Error(l10n.t('The video URL is not an https address, so it is not downloaded.'));
+      throw new Error(l10n.t('The video URL is not a public https address, so it is not downloaded.'));
     }
     const { undici, dispatcher } = await this.dispatcher.get(this.proxy());
     const { statusCode, headers, body } = await undici.request(vetted.url, { method: 'GET', dispatcher, signal: options.signal });

@@ -1,3 +1,4 @@
+import type { MediaUrlVetter } from '../api/mediaUrl';
 import type { VideoDownloader } from '../api/videoDownloader';
 import type { Memento } from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
@@ -16,6 +17,8 @@ export interface CommandDeps {
   readonly treeView: TaskTreeView;
   readonly downloader: VideoDownloader;
   readonly creator: TaskCreator;
+  /** Whether a media URL from the gateway may be loaded, for the gateway configured now. */
+  readonly vetMedia: MediaUrlVetter;
   /** globalState, for small preferences such as the last model used. */
   readonly state: Memento;
 }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
-import { vetMediaUrl } from '../preview/safeUrl';
 import { hasVideo, isTerminalTask } from '../tasks/trackedTask';
 import type { CommandDeps } from './commandDeps';
 import { resolveTaskIds, taskIdsFromArguments } from './pickTasks';
@@ -8,7 +7,7 @@ import { notify } from '../notifications/notify';
 
 /** Commands on tracked tasks, from the tree, the preview or the Command Palette. */
 export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
-  const { store, poller, previews } = deps;
+  const { store, poller, previews, vetMedia } = deps;
   return vscode.Disposable.from(
     vscode.commands.registerCommand(CommandId.refresh, (...args: unknown[]) => {
       // From the view title there is no argument: refresh every unfinished task.
@@ -48,9 +47,9 @@ export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
       if (raw === undefined) {
         return noVideo(id);
       }
-      const vetted = vetMediaUrl(raw);
+      const vetted = vetMedia(raw);
       if (!vetted) {
-        void notify.error(vscode.l10n.t('The video URL from the gateway is not an https address, so it is not opened.'));
+        void notify.error(vscode.l10n.t('The video URL from the gateway is not a public https address, so it is not opened.'));
         return;
       }
       await vscode.env.openExternal(vscode.Uri.parse(vetted.url, true));

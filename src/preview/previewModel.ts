@@ -1,14 +1,14 @@
 import { l10n } from 'vscode';
+import type { MediaUrlVetter } from '../api/mediaUrl';
 import { displayState, isTerminalTask, type TrackedTask } from '../tasks/trackedTask';
 import { formatTime, statusLabel, taskIcon } from '../views/taskPresentation';
 import type { PreviewDetail, PreviewModel } from './protocol';
-import { vetMediaUrl } from './safeUrl';
 
 /** What the preview shows for a task; URLs that are not safe to load are left out and said so. */
-export function createPreviewModel(task: TrackedTask): PreviewModel {
+export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter): PreviewModel {
   const snapshot = task.snapshot;
-  const video = vetMediaUrl(snapshot?.videoUrl);
-  const poster = vetMediaUrl(snapshot?.thumbnailUrl);
+  const video = vetMedia(snapshot?.videoUrl);
+  const poster = vetMedia(snapshot?.thumbnailUrl);
   const state = displayState(task);
   return {
     taskId: task.id,
@@ -20,7 +20,7 @@ export function createPreviewModel(task: TrackedTask): PreviewModel {
     posterUrl: video ? poster?.url : undefined,
     videoRefused:
       snapshot?.videoUrl !== undefined && video === undefined
-        ? l10n.t('The video URL from the gateway is not an https address, so it is not loaded.')
+        ? l10n.t('The video URL from the gateway is not a public https address, so it is not loaded.')
         : undefined,
     enhancedPrompt: snapshot?.enhancedPrompt,
     prompt: snapshot?.prompt,
@@ -30,8 +30,8 @@ export function createPreviewModel(task: TrackedTask): PreviewModel {
 }
 
 /** The origins the preview's CSP must allow for this task's media. */
-export function mediaOrigins(task: TrackedTask): string[] {
-  const origins = [vetMediaUrl(task.snapshot?.videoUrl), vetMediaUrl(task.snapshot?.thumbnailUrl)]
+export function mediaOrigins(task: TrackedTask, vetMedia: MediaUrlVetter): string[] {
+  const origins = [vetMedia(task.snapshot?.videoUrl), vetMedia(task.snapshot?.thumbnailUrl)]
     .filter((vetted) => vetted !== undefined)
     .map((vetted) => vetted.origin);
   return [...new Set(origins)].sort();

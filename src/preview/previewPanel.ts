@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { MediaUrlVetter } from '../api/mediaUrl';
 import { CommandId } from '../commandIds';
 import type { TaskStore } from '../tasks/taskStore';
 import { mediaOrigins, createPreviewModel } from './previewModel';
@@ -21,6 +22,7 @@ export class PreviewPanel implements vscode.Disposable {
     private readonly store: TaskStore,
     private readonly extensionUri: vscode.Uri,
     private readonly iconSprite: string,
+    private readonly vetMedia: MediaUrlVetter,
   ) {
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
     this.subscriptions.push(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
@@ -35,7 +37,7 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     this.panel.title = vscode.l10n.t('Video {0}', shortId(this.taskId));
-    const origins = mediaOrigins(task);
+    const origins = mediaOrigins(task, this.vetMedia);
     const key = origins.join(' ');
     if (key !== this.originsKey) {
       this.originsKey = key;
@@ -64,7 +66,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (!task || !this.ready) {
       return;
     }
-    const message: HostMessage = { type: 'update', model: createPreviewModel(task) };
+    const message: HostMessage = { type: 'update', model: createPreviewModel(task, this.vetMedia) };
     void this.panel.webview.postMessage(message);
   }
 

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import type { MediaUrlVetter } from '../api/mediaUrl';
 import { ViewId } from '../commandIds';
 import type { TaskStore } from '../tasks/taskStore';
 import { PreviewPanel } from './previewPanel';
@@ -14,6 +15,7 @@ export class PreviewPanels implements vscode.Disposable {
   constructor(
     private readonly store: TaskStore,
     private readonly extensionUri: vscode.Uri,
+    private readonly vetMedia: MediaUrlVetter,
   ) {
     this.subscriptions = [
       store.onDidChange((change) => {
@@ -80,7 +82,7 @@ export class PreviewPanels implements vscode.Disposable {
   }
 
   private track(panel: vscode.WebviewPanel, taskId: string): void {
-    const preview = new PreviewPanel(panel, taskId, this.store, this.extensionUri, this.readIconSprite());
+    const preview = new PreviewPanel(panel, taskId, this.store, this.extensionUri, this.readIconSprite(), this.vetMedia);
     this.panels.set(taskId, preview);
     panel.onDidDispose(() => {
       preview.dispose();

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { vetMediaUrl } from '../../src/api/mediaUrl';
 import { VideoDownloader, videoFileName } from '../../src/api/videoDownloader';
 import { FakeGateway } from '../fakeGateway/fakeGateway';
 
@@ -13,7 +14,10 @@ describe('VideoDownloader against the fake gateway', function () {
 
   beforeEach(async () => {
     gateway = await FakeGateway.start();
-    downloader = new VideoDownloader(() => ({ strictSSL: true }));
+    downloader = new VideoDownloader(
+      () => ({ strictSSL: true }),
+      (raw) => vetMediaUrl(raw, gateway.url),
+    );
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anyapi-video-download-'));
   });
 
@@ -58,8 +62,8 @@ describe('VideoDownloader against the fake gateway', function () {
   it('reports an HTTP error from the file host, and refuses non-https URLs', async () => {
     gateway.fail('files', { status: 403, body: 'expired' }, 1);
     await assert.rejects(downloader.download(gateway.mediaUrl('sample.mp4'), path.join(dir, 'a.mp4')), /HTTP 403/);
-    await assert.rejects(downloader.download('http://files.example/v.mp4', path.join(dir, 'b.mp4')), /not an https address/);
-    await assert.rejects(downloader.download('file:///etc/passwd', path.join(dir, 'c.mp4')), /not an https address/);
+    await assert.rejects(downloader.download('http://files.example/v.mp4', path.join(dir, 'b.mp4')), /not a public https address/);
+    await assert.rejects(downloader.download('file:///etc/passwd', path.join(dir, 'c.mp4')), /not a public https address/);
     assert.deepEqual(fs.readdirSync(dir), []);
   });
 });
