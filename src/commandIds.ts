@@ -21,6 +21,7 @@ export const CommandId = {
   groupBy: 'anyapiVideo.groupBy',
   createTask: 'anyapiVideo.createTask',
   generateFromSelection: 'anyapiVideo.generateFromSelection',
+  cancelAutoDownloads: 'anyapiVideo.cancelAutoDownloads',
 } as const;
 
 /** Ids of the views and webviews, shared by package.json and code. */

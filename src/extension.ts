@@ -10,7 +10,7 @@ import { registerLazyCommands } from './commands/lazyCommands';
 import { registerTaskCommands } from './commands/taskCommands';
 import { registerTrackTask } from './commands/trackTask';
 import { registerTrackUriHandler } from './commands/trackUriHandler';
-import { registerAutoDownload } from './notifications/autoDownload';
+import { AutoDownloads } from './notifications/autoDownload';
 import { registerCompletionNotifier } from './notifications/completionNotifier';
 import { registerPauseNotifier } from './notifications/pauseNotifier';
 import { registerSettingsNotifier } from './notifications/settingsNotifier';
@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const treeView = new TaskTreeView(store, poller, context.globalState);
   const downloader = new VideoDownloader(() => settings.http.proxy, vetMedia);
   const creator = new TaskCreator(client, () => apiKeys.lookUp(), store);
-  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, downloader, creator, vetMedia, state: context.globalState };
+  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, downloader, creator, vetMedia, settings, state: context.globalState };
 
   context.subscriptions.push(
     log,
@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerLazyCommands(deps),
     registerTrackUriHandler(),
     registerCompletionNotifier(store, settings),
-    registerAutoDownload(store, settings, downloader, log),
+    new AutoDownloads(store, settings, downloader, log),
     registerPauseNotifier(poller, apiKeys),
     registerSettingsNotifier(settings),
     apiKeys.onDidChange(() => {

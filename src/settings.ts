@@ -13,6 +13,8 @@ export interface ExtensionSettings {
   readonly notifyOnCompletion: boolean;
   /** Empty: off. */
   readonly autoDownloadFolder: string;
+  /** The largest video a download may write. */
+  readonly maxDownloadBytes: number;
 }
 
 const SECTION = 'anyapiVideo';
@@ -83,13 +85,20 @@ export class Settings implements vscode.Disposable {
       max: 300,
       fallback: 30,
     });
+    const maxDownload = clampSetting(`${SECTION}.maxDownloadMegabytes`, userSetting(config, 'maxDownloadMegabytes'), {
+      min: 1,
+      max: 1024 * 1024,
+      fallback: 2048,
+      integer: true,
+    });
     const extension: ExtensionSettings = {
-      baseUrl: userValue(config, 'baseUrl', DEFAULT_BASE_URL),
+      baseUrl: userText(config, 'baseUrl', DEFAULT_BASE_URL),
       pollIntervalSeconds: pollInterval.value,
       maxConcurrentRequests: concurrency.value,
       requestTimeoutSeconds: timeout.value,
       notifyOnCompletion: config.get<boolean>('notifyOnCompletion', true),
-      autoDownloadFolder: userValue(config, 'autoDownloadFolder', ''),
+      autoDownloadFolder: userText(config, 'autoDownloadFolder', ''),
+      maxDownloadBytes: maxDownload.value * 1024 * 1024,
     };
     const http = vscode.workspace.getConfiguration('http');
     const proxyUrl = http.get<string>('proxy', '').trim();
@@ -100,7 +109,7 @@ export class Settings implements vscode.Disposable {
         timeoutMs: extension.requestTimeoutSeconds * 1000,
         proxy: { proxyUrl: proxyUrl === '' ? undefined : proxyUrl, strictSSL: http.get<boolean>('proxyStrictSSL', true) },
       },
-      notices: [pollInterval, concurrency, timeout].flatMap((setting) => (setting.notice === undefined ? [] : [setting.notice])),
+      notices: [pollInterval, concurrency, timeout, maxDownload].flatMap((setting) => (setting.notice === undefined ? [] : [setting.notice])),
     };
     return this.cached;
   }
@@ -113,8 +122,12 @@ export class Settings implements vscode.Disposable {
  * repository could otherwise point the key at its own server); reading the
  * user value here keeps that true wherever the scope is not enforced.
  */
-function userValue(config: vscode.WorkspaceConfiguration, key: string, fallback: string): string {
+function userSetting(config: vscode.WorkspaceConfiguration, key: string): unknown {
   const inspected = config.inspect<unknown>(key);
-  const value = inspected?.globalValue ?? inspected?.defaultValue;
+  return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+function userText(config: vscode.WorkspaceConfiguration, key: string, fallback: string): string {
+  const value = userSetting(config, key);
   return typeof value === 'string' ? value : fallback;
 }

@@ -3,6 +3,7 @@ import type { VideoDownloader } from '../api/videoDownloader';
 import type { Memento } from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { PreviewPanels } from '../preview/previewPanels';
+import type { Settings } from '../settings';
 import type { Poller } from '../tasks/poller';
 import type { TaskCreator } from '../tasks/taskCreator';
 import type { TaskStore } from '../tasks/taskStore';
@@ -17,6 +18,7 @@ export interface CommandDeps {
   readonly treeView: TaskTreeView;
   readonly downloader: VideoDownloader;
   readonly creator: TaskCreator;
+  readonly settings: Settings;
   /** Whether a media URL from the gateway may be loaded, for the gateway configured now. */
   readonly vetMedia: MediaUrlVetter;
   /** globalState, for small preferences such as the last model used. */

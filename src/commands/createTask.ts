@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CreateVideoRequest } from '../api/videoApiClient';
 import { CommandId } from '../commandIds';
-import { checkModelName, parseImageUrls, VIDEO_MODELS, type ModelOptions } from '../create/videoModels';
+import { checkModelName, MAX_PROMPT_LENGTH, parseImageUrls, requestFromArgument, VIDEO_MODELS, type ModelOptions } from '../create/videoModels';
 import { errorMessage } from '../log';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { notify } from '../notifications/notify';
@@ -12,14 +12,18 @@ const LAST_MODEL_KEY = 'anyapiVideo.lastModel';
 /**
  * "Create Video Task…": model, prompt (from the editor selection when there
  * is one), the options that model takes, a confirmation, then the request.
- * A request passed as the argument skips the questions (Retry uses it).
+ * A request passed as the argument skips the questions but never the
+ * confirmation: creating spends credits, and a command link can pass
+ * arguments too. Retry, which the user just pressed, sends at once.
  */
 export function createTaskHandlers({ creator, treeView, state }: CommandDeps): CommandHandlers {
   const run = async (given?: unknown): Promise<void> => {
-    const request = isRequest(given) ? given : await askForRequest(state);
-    if (!request) {
-      return;
+    const request = requestFromArgument(given) ?? (await askForRequest(state));
+    if (request && (await confirmRequest(request))) {
+      await send(request);
     }
+  };
+  const send = async (request: CreateVideoRequest): Promise<void> => {
     try {
       const id = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating a {0} video…', request.model) },
@@ -35,7 +39,7 @@ export function createTaskHandlers({ creator, treeView, state }: CommandDeps): C
       const copyPrompt = vscode.l10n.t('Copy Prompt');
       void notify.error(vscode.l10n.t('Could not create the video: {0}', reason), retry, copyPrompt).then((choice) => {
         if (choice === retry) {
-          void run(request);
+          void send(request);
         } else if (choice === copyPrompt) {
           void vscode.env.clipboard.writeText(request.prompt);
         }
@@ -46,11 +50,6 @@ export function createTaskHandlers({ creator, treeView, state }: CommandDeps): C
     [CommandId.createTask]: run,
     [CommandId.generateFromSelection]: () => run(),
   };
-}
-
-function isRequest(value: unknown): value is CreateVideoRequest {
-  const candidate = value as Partial<CreateVideoRequest> | undefined;
-  return typeof candidate?.model === 'string' && typeof candidate.prompt === 'string';
 }
 
 async function askForRequest(state: vscode.Memento): Promise<CreateVideoRequest | undefined> {
@@ -66,7 +65,7 @@ async function askForRequest(state: vscode.Memento): Promise<CreateVideoRequest 
     value: selected,
     ignoreFocusOut: true,
     validateInput: (value) =>
-      value.trim() === '' ? vscode.l10n.t('Enter a prompt.') : value.length > 4000 ? vscode.l10n.t('At most 4,000 characters.') : undefined,
+      value.trim() === '' ? vscode.l10n.t('Enter a prompt.') : value.length > MAX_PROMPT_LENGTH ? vscode.l10n.t('At most 4,000 characters.') : undefined,
   });
   if (prompt === undefined) {
     return undefined;
@@ -75,7 +74,12 @@ async function askForRequest(state: vscode.Memento): Promise<CreateVideoRequest 
   if (!options) {
     return undefined;
   }
-  const request: CreateVideoRequest = { model, prompt: prompt.trim(), ...options };
+  return { model, prompt: prompt.trim(), ...options };
+}
+
+/** The last question before credits are spent. */
+async function confirmRequest(request: CreateVideoRequest): Promise<boolean> {
+  const { model, prompt: _prompt, ...options } = request;
   const summary = Object.entries(options)
     .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.length : String(value)}`)
     .join(', ');
@@ -90,7 +94,7 @@ async function askForRequest(state: vscode.Memento): Promise<CreateVideoRequest 
       ignoreFocusOut: true,
     },
   );
-  return confirm?.create ? request : undefined;
+  return confirm?.create === true;
 }
 
 async function askForModel(last: string | undefined): Promise<string | undefined> {

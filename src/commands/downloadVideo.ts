@@ -2,34 +2,19 @@ import * as vscode from 'vscode';
 import { videoFileName } from '../api/videoDownloader';
 import { CommandId } from '../commandIds';
 import { errorMessage } from '../log';
+import { notify } from '../notifications/notify';
 import { hasVideo, type TrackedTask } from '../tasks/trackedTask';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
-import { notify } from '../notifications/notify';
 
 /**
- * "Download Video": a save dialog (tests and other commands may pass the
- * target), then a cancellable progress notification with percent and MB/s.
+ * "Download Video": a save dialog, then a cancellable progress notification
+ * with percent and MB/s. A `Uri` among the arguments only says where the
+ * dialog starts: a command link can pass arguments too, and must not be able
+ * to write a file the user did not choose.
  */
-export function downloadHandlers({ store, downloader }: CommandDeps): CommandHandlers {
-  const download = async (...args: unknown[]): Promise<void> => {
-    const given = args.find((arg): arg is vscode.Uri => arg instanceof vscode.Uri);
-    const [id] = await resolveTaskIds(args.filter((arg) => !(arg instanceof vscode.Uri)), store, {
-      placeHolder: vscode.l10n.t('Download the video of which task?'),
-      filter: hasVideo,
-    });
-    const task = id === undefined ? undefined : store.get(id);
-    const url = task?.snapshot?.videoUrl;
-    if (!task || url === undefined) {
-      if (id !== undefined) {
-        void notify.info(vscode.l10n.t('Task {0} has no video yet.', id));
-      }
-      return;
-    }
-    const target = given ?? (await askForTarget(task));
-    if (!target) {
-      return;
-    }
+export function downloadHandlers({ store, downloader, settings }: CommandDeps): CommandHandlers {
+  const saveTo = async (task: TrackedTask, url: string, target: vscode.Uri): Promise<void> => {
     const name = target.path.slice(target.path.lastIndexOf('/') + 1);
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}', name), cancellable: true },
@@ -41,6 +26,9 @@ export function downloadHandlers({ store, downloader }: CommandDeps): CommandHan
         try {
           const { bytes } = await downloader.download(url, target.fsPath, {
             signal: controller.signal,
+            maxBytes: settings.current.maxDownloadBytes,
+            // The save dialog asked before an existing file was chosen.
+            replace: true,
             onProgress: ({ receivedBytes, totalBytes }) => {
               const seconds = Math.max(0.001, (Date.now() - started) / 1000);
               const speed = vscode.l10n.t('{0} MB/s', (receivedBytes / 1024 / 1024 / seconds).toFixed(1));
@@ -63,7 +51,7 @@ export function downloadHandlers({ store, downloader }: CommandDeps): CommandHan
           const message = vscode.l10n.t('Could not download {0}: {1} The partial file was removed.', name, reason);
           void notify.error(message, tryAgain).then((choice) => {
             if (choice === tryAgain) {
-              void vscode.commands.executeCommand(CommandId.downloadVideo, task.id, target);
+              void saveTo(task, url, target);
             }
           });
         } finally {
@@ -72,15 +60,34 @@ export function downloadHandlers({ store, downloader }: CommandDeps): CommandHan
       },
     );
   };
+  const download = async (...args: unknown[]): Promise<void> => {
+    const suggested = args.find((arg): arg is vscode.Uri => arg instanceof vscode.Uri);
+    const [id] = await resolveTaskIds(args.filter((arg) => !(arg instanceof vscode.Uri)), store, {
+      placeHolder: vscode.l10n.t('Download the video of which task?'),
+      filter: hasVideo,
+    });
+    const task = id === undefined ? undefined : store.get(id);
+    const url = task?.snapshot?.videoUrl;
+    if (!task || url === undefined) {
+      if (id !== undefined) {
+        void notify.info(vscode.l10n.t('Task {0} has no video yet.', id));
+      }
+      return;
+    }
+    const target = await askForTarget(task, suggested);
+    if (target) {
+      await saveTo(task, url, target);
+    }
+  };
   return { [CommandId.downloadVideo]: download };
 }
 
-function askForTarget(task: TrackedTask): Thenable<vscode.Uri | undefined> {
+function askForTarget(task: TrackedTask, suggested: vscode.Uri | undefined): Thenable<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = videoFileName(task.id, task.snapshot?.prompt ?? task.snapshot?.enhancedPrompt);
   return vscode.window.showSaveDialog({
     title: vscode.l10n.t('Download Video'),
-    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+    defaultUri: suggested ?? (folder ? vscode.Uri.joinPath(folder, name) : undefined),
     filters: { [vscode.l10n.t('Video')]: ['mp4'] },
   });
 }

@@ -42,8 +42,8 @@ export function shareHandlers({ store }: CommandDeps): CommandHandlers {
         void notify.flash(copied, 4000);
       }
     },
-    // Tests and other extensions may pass the target file and format; people get a picker and a save dialog.
-    [CommandId.exportTasks]: async (target?: unknown, givenFormat?: unknown) => {
+    // A target passed as an argument only says where the save dialog starts: a command link can pass one too.
+    [CommandId.exportTasks]: async (suggested?: unknown, givenFormat?: unknown) => {
       const tasks = store.all();
       if (tasks.length === 0) {
         void notify.info(vscode.l10n.t('No video tasks are tracked, so there is nothing to export.'));
@@ -53,7 +53,7 @@ export function shareHandlers({ store }: CommandDeps): CommandHandlers {
       if (!format) {
         return;
       }
-      const uri = target instanceof vscode.Uri ? target : await pickFile(format);
+      const uri = await pickFile(format, suggested instanceof vscode.Uri ? suggested : undefined);
       if (!uri) {
         return;
       }
@@ -86,12 +86,12 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
   return picked?.format;
 }
 
-async function pickFile(format: ExportFormat): Promise<vscode.Uri | undefined> {
+async function pickFile(format: ExportFormat, suggested: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = `anyapi-video-tasks.${format}`;
   return vscode.window.showSaveDialog({
     title: vscode.l10n.t('Export Tasks'),
-    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+    defaultUri: suggested ?? (folder ? vscode.Uri.joinPath(folder, name) : undefined),
     filters: format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] },
   });
 }

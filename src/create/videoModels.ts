@@ -1,4 +1,6 @@
 import { l10n } from 'vscode';
+import { field, isObject, numberField, stringField, withoutUndefined } from '../api/fields';
+import type { CreateVideoRequest } from '../api/videoApiClient';
 
 /** What each known model accepts besides `model` and `prompt` (from the unified API's documentation). */
 export interface ModelOptions {
@@ -39,3 +41,46 @@ export function parseImageUrls(text: string, max: number): { urls: string[] } | 
   const bad = urls.find((url) => !/^https:\/\/[^\s/]+\//.test(url));
   return bad === undefined ? { urls } : { error: l10n.t('“{0}” is not an https URL.', bad.slice(0, 60)) };
 }
+
+/**
+ * A create request passed as a command argument (Retry, Generate Again), with
+ * only the fields the API takes and each checked like typed input. Anything
+ * else in the object is dropped rather than sent to the gateway.
+ */
+export function requestFromArgument(value: unknown): CreateVideoRequest | undefined {
+  if (!isObject(value)) {
+    return undefined;
+  }
+  const model = stringField(value, 'model');
+  const prompt = stringField(value, 'prompt');
+  if (model === undefined || checkModelName(model) !== undefined || prompt === undefined || prompt.length > MAX_PROMPT_LENGTH) {
+    return undefined;
+  }
+  const word = (key: string): string | undefined => {
+    const text = stringField(value, key);
+    return text !== undefined && /^[\w:.-]{1,20}$/.test(text) ? text : undefined;
+  };
+  const flag = (key: string): boolean | undefined => {
+    const given = field(value, key);
+    return typeof given === 'boolean' ? given : undefined;
+  };
+  const duration = numberField(value, 'duration');
+  const images = field(value, 'images');
+  const parsed = Array.isArray(images) && images.every((image) => typeof image === 'string') ? parseImageUrls(images.join(' '), MAX_IMAGES) : undefined;
+  return withoutUndefined({
+    model,
+    prompt,
+    aspect_ratio: word('aspect_ratio'),
+    size: word('size'),
+    orientation: word('orientation'),
+    duration: duration !== undefined && Number.isInteger(duration) && duration > 0 && duration <= 600 ? duration : undefined,
+    enhance_prompt: flag('enhance_prompt'),
+    enable_upsample: flag('enable_upsample'),
+    images: parsed !== undefined && 'urls' in parsed && parsed.urls.length > 0 ? parsed.urls : undefined,
+  });
+}
+
+/** The longest prompt the create flow accepts. */
+export const MAX_PROMPT_LENGTH = 4000;
+/** The most reference images any known model takes. */
+const MAX_IMAGES = 3;

@@ -3,52 +3,129 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { videoFileName, type VideoDownloader } from '../api/videoDownloader';
+import { CommandId } from '../commandIds';
 import { errorMessage, type Logger } from '../log';
 import type { Settings } from '../settings';
 import type { TaskStore } from '../tasks/taskStore';
+import type { TrackedTask } from '../tasks/trackedTask';
+import { isInside, resolveAutoDownloadFolder } from './autoDownloadFolder';
 import { notify } from './notify';
+
+/** The status bar shows progress at most this often, however fast chunks arrive. */
+const REDRAW_MS = 250;
+
+interface Running {
+  readonly controller: AbortController;
+  receivedBytes: number;
+  totalBytes?: number;
+}
 
 /**
  * With `anyapiVideo.autoDownloadFolder` set, a video that finishes while
- * tracked is saved there at once. An existing file is never overwritten.
+ * tracked is saved there at once, without replacing any file. While saving,
+ * a status bar item shows the progress; clicking it (or "Cancel Automatic
+ * Downloads") stops every running download and removes what was written.
  */
-export function registerAutoDownload(store: TaskStore, settings: Settings, downloader: VideoDownloader, log: Logger): vscode.Disposable {
-  return store.onDidFinish(({ task }) => {
-    const folder = resolveFolder(settings.current.autoDownloadFolder);
-    const url = task.snapshot?.videoUrl;
-    if (folder === undefined || url === undefined || task.snapshot?.status !== 'succeeded') {
+export class AutoDownloads implements vscode.Disposable {
+  private readonly running = new Map<string, Running>();
+  private readonly item = vscode.window.createStatusBarItem('anyapiVideo.autoDownload', vscode.StatusBarAlignment.Left, 49);
+  private readonly subscriptions: vscode.Disposable[];
+  private drawnAt = 0;
+
+  constructor(
+    store: TaskStore,
+    private readonly settings: Settings,
+    private readonly downloader: VideoDownloader,
+    private readonly log: Logger,
+  ) {
+    this.item.name = vscode.l10n.t('AnyAPI Video downloads');
+    this.item.command = CommandId.cancelAutoDownloads;
+    this.subscriptions = [
+      store.onDidFinish(({ task }) => void this.save(task)),
+      vscode.commands.registerCommand(CommandId.cancelAutoDownloads, () => this.cancelAll()),
+    ];
+  }
+
+  dispose(): void {
+    for (const { controller } of this.running.values()) {
+      controller.abort();
+    }
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.item.dispose();
+  }
+
+  private cancelAll(): void {
+    if (this.running.size === 0) {
+      void notify.info(vscode.l10n.t('No video is being saved automatically.'));
       return;
     }
-    const file = path.join(folder, videoFileName(task.id, task.snapshot.prompt ?? task.snapshot.enhancedPrompt));
-    void (async () => {
-      try {
-        await fs.promises.mkdir(folder, { recursive: true });
-        if (fs.existsSync(file)) {
-          log.info(`Auto-download skipped: ${file} exists already.`);
-          return;
-        }
-        const { bytes } = await downloader.download(url, file);
-        log.info(`Auto-downloaded ${task.id} to ${file} (${bytes} bytes).`);
-        void notify.flash(vscode.l10n.t('AnyAPI Video: saved {0}', path.basename(file)), 5000);
-      } catch (error) {
-        const reason = errorMessage(error);
-        log.warn(`Auto-download of ${task.id} failed: ${reason}`);
-        void notify.warning(vscode.l10n.t('Could not save the video of {0} to {1}: {2}', task.id, folder, reason));
-      }
-    })();
-  });
-}
+    for (const { controller } of this.running.values()) {
+      controller.abort();
+    }
+  }
 
-/** The folder with `${workspaceFolder}` and `~` expanded; undefined when the setting is empty or cannot be resolved. */
-function resolveFolder(setting: string): string | undefined {
-  const trimmed = setting.trim();
-  if (trimmed === '') {
-    return undefined;
+  private async save(task: TrackedTask): Promise<void> {
+    const url = task.snapshot?.videoUrl;
+    const target = resolveAutoDownloadFolder(this.settings.current.autoDownloadFolder, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, os.homedir());
+    if (target === undefined || url === undefined || task.snapshot?.status !== 'succeeded' || this.running.has(task.id)) {
+      return;
+    }
+    const file = path.join(target.folder, videoFileName(task.id, task.snapshot.prompt ?? task.snapshot.enhancedPrompt));
+    const running: Running = { controller: new AbortController(), receivedBytes: 0 };
+    this.running.set(task.id, running);
+    this.draw(true);
+    try {
+      await fs.promises.mkdir(target.folder, { recursive: true });
+      if (target.within !== undefined && !isInside(await fs.promises.realpath(target.folder), await fs.promises.realpath(target.within))) {
+        // A symlink inside the workspace must not carry files out of it.
+        throw new Error(vscode.l10n.t('the folder leads outside the workspace'));
+      }
+      const { bytes } = await this.downloader.download(url, file, {
+        signal: running.controller.signal,
+        maxBytes: this.settings.current.maxDownloadBytes,
+        replace: false,
+        onProgress: ({ receivedBytes, totalBytes }) => {
+          running.receivedBytes = receivedBytes;
+          running.totalBytes = totalBytes;
+          this.draw(false);
+        },
+      });
+      this.log.info(`Auto-downloaded ${task.id} to ${file} (${bytes} bytes).`);
+      notify.flash(vscode.l10n.t('AnyAPI Video: saved {0}', path.basename(file)), 5000);
+    } catch (error) {
+      if (running.controller.signal.aborted) {
+        this.log.info(`Auto-download of ${task.id} cancelled.`);
+        notify.flash(vscode.l10n.t('AnyAPI Video: stopped saving {0}; nothing was left behind', path.basename(file)), 5000);
+        return;
+      }
+      const reason = errorMessage(error);
+      this.log.warn(`Auto-download of ${task.id} failed: ${reason}`);
+      void notify.warning(vscode.l10n.t('Could not save the video of {0} to {1}: {2}', task.id, target.folder, reason));
+    } finally {
+      this.running.delete(task.id);
+      this.draw(true);
+    }
   }
-  const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  if (trimmed.includes('${workspaceFolder}') && workspace === undefined) {
-    return undefined;
+
+  /** `$(cloud-download) Saving 2 videos · 45%`; hidden when nothing is being saved. */
+  private draw(force: boolean): void {
+    const now = Date.now();
+    if (!force && now - this.drawnAt < REDRAW_MS) {
+      return;
+    }
+    this.drawnAt = now;
+    const all = [...this.running.values()];
+    if (all.length === 0) {
+      this.item.hide();
+      return;
+    }
+    const received = all.reduce((sum, running) => sum + running.receivedBytes, 0);
+    const total = all.every((running) => running.totalBytes !== undefined) ? all.reduce((sum, running) => sum + (running.totalBytes ?? 0), 0) : undefined;
+    const amount = total ? `${Math.floor((received / total) * 100)}%` : vscode.l10n.t('{0} MB', (received / 1024 / 1024).toFixed(1));
+    const videos = all.length === 1 ? vscode.l10n.t('Saving 1 video') : vscode.l10n.t('Saving {0} videos', all.length);
+    this.item.text = `$(cloud-download) ${videos} · ${amount}`;
+    this.item.tooltip = vscode.l10n.t('anyapiVideo.autoDownloadFolder is saving finished videos. Click to cancel.');
+    this.item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}. Activate to cancel.', videos, amount) };
+    this.item.show();
   }
-  const expanded = trimmed.replace(/\$\{workspaceFolder\}/g, workspace ?? '').replace(/^~(?=$|[\\/])/, os.homedir());
-  return path.isAbsolute(expanded) ? expanded : workspace === undefined ? undefined : path.join(workspace, expanded);
 }

@@ -16,7 +16,9 @@ export type Fault =
   /** Accept the request and never answer. */
   | 'hang'
   /** Destroy the socket mid-body. */
-  | 'reset';
+  | 'reset'
+  /** Media only: stream this many zero bytes, with or without saying how many in `content-length`. */
+  | { readonly streamBytes: number; readonly declareLength: boolean };
 
 /** A task's answers, one per query; the last one repeats. */
 export type TaskScript = readonly object[];
@@ -156,6 +158,8 @@ export class FakeGateway {
       } else if (fault === 'hang') {
         response.writeHead(200, { 'content-type': 'video/mp4', 'content-length': '100000' });
         response.write(Buffer.alloc(1000));
+      } else if (fault && 'streamBytes' in fault) {
+        streamZeros(response, fault.streamBytes, fault.declareLength);
       } else if (fault) {
         send(response, fault);
       } else {
@@ -172,7 +176,7 @@ export class FakeGateway {
       if (fault === 'hang') {
         return;
       }
-      send(response, fault === 'reset' ? { status: 502, body: '' } : (fault ?? this.answerCreate(request, Buffer.concat(chunks).toString('utf8'))));
+      send(response, fault === 'reset' || (fault && 'streamBytes' in fault) ? { status: 502, body: '' } : (fault ?? this.answerCreate(request, Buffer.concat(chunks).toString('utf8'))));
       return;
     }
     const taskId = url.searchParams.get('id');
@@ -202,7 +206,7 @@ export class FakeGateway {
       setImmediate(() => response.destroy());
       return;
     }
-    send(response, fault ?? this.answer(request, url, taskId));
+    send(response, fault === undefined || 'streamBytes' in fault ? this.answer(request, url, taskId) : fault);
   }
 
   private takeFault(taskId: string | null): Fault | undefined {
@@ -268,6 +272,28 @@ function send(response: http.ServerResponse, answer: FakeResponse): void {
   const headers = { 'content-type': typeof answer.body === 'string' ? 'text/plain' : 'application/json', ...answer.headers };
   response.writeHead(answer.status ?? 200, headers);
   response.end(body);
+}
+
+/** Writes `bytes` zeros in 64 KiB chunks, respecting back-pressure, so a 300 MB body costs no memory. */
+function streamZeros(response: http.ServerResponse, bytes: number, declareLength: boolean): void {
+  response.writeHead(200, { 'content-type': 'video/mp4', ...(declareLength ? { 'content-length': String(bytes) } : {}) });
+  const chunk = Buffer.alloc(64 * 1024);
+  let left = bytes;
+  const pump = (): void => {
+    while (left > 0) {
+      const size = Math.min(left, chunk.length);
+      left -= size;
+      if (!response.write(size === chunk.length ? chunk : chunk.subarray(0, size))) {
+        response.once('drain', pump);
+        return;
+      }
+    }
+    response.end();
+  };
+  response.on('close', () => {
+    left = 0;
+  });
+  pump();
 }
 
 function serveFile(request: http.IncomingMessage, response: http.ServerResponse, name: string): void {

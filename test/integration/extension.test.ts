@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { FakeGateway } from '../fakeGateway/fakeGateway';
 import { completingScript, failingScript } from '../fakeGateway/scenarios';
-import { activateExtension, configure, waitFor } from './helpers';
+import { activateExtension, answeringWithEnter, answeringWithEscape, configure, waitFor } from './helpers';
 
 describe('AnyAPI Video in VS Code', () => {
   let gateway: FakeGateway;
@@ -114,15 +114,31 @@ describe('AnyAPI Video in VS Code', () => {
     await waitFor('the task to be checked', () => api.store.get(id)?.snapshot?.status === 'running');
   });
 
-  it('downloads a finished video to the chosen file', async () => {
+  it('downloads a finished video to the file chosen in the save dialog', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anyapi-video-download-'));
     const target = vscode.Uri.file(path.join(dir, 'cow.mp4'));
     try {
-      await vscode.commands.executeCommand('anyapiVideo.downloadVideo', 'grok:integration-success', target);
+      // The Uri only says where the dialog starts; Enter accepts it.
+      await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.downloadVideo', 'grok:integration-success', target));
+      await waitFor('the download to finish', () => fs.existsSync(target.fsPath));
       const expected = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fakeGateway', 'assets', 'sample.mp4'));
       assert.deepEqual(fs.readFileSync(target.fsPath), expected);
       assert.deepEqual(fs.readdirSync(dir), ['cow.mp4'], 'no partial file is left');
       assert.ok(gateway.fileRequests.every((request) => request.headers.authorization === undefined));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never writes a file passed as an argument without the save dialog (a command link could pass one)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anyapi-video-argument-'));
+    try {
+      const video = vscode.Uri.file(path.join(dir, 'planted.mp4'));
+      const exported = vscode.Uri.file(path.join(dir, 'planted.json'));
+      await answeringWithEscape(vscode.commands.executeCommand('anyapiVideo.downloadVideo', 'grok:integration-success', video));
+      await answeringWithEscape(vscode.commands.executeCommand('anyapiVideo.exportTasks', exported, 'json'));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(fs.readdirSync(dir), [], 'nothing was written once the dialogs were dismissed');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -151,20 +167,28 @@ describe('AnyAPI Video in VS Code', () => {
     assert.equal(api.store.get('grok:integration-success')?.label, undefined);
   });
 
-  it('creates a video task, tracks it at once and follows it to a video', async () => {
+  it('creates a video task after the confirmation, tracks it at once and follows it to a video', async () => {
     const before = gateway.created.length;
-    await vscode.commands.executeCommand('anyapiVideo.createTask', { model: 'grok-video-3', prompt: 'a cow with wings', aspect_ratio: '3:2' });
+    const request = { model: 'grok-video-3', prompt: 'a cow with wings', aspect_ratio: '3:2', callback_url: 'https://evil.example/hook' };
+    await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.createTask', request));
     assert.equal(gateway.created.length, before + 1);
-    assert.deepEqual(gateway.created.at(-1), { model: 'grok-video-3', prompt: 'a cow with wings', aspect_ratio: '3:2' });
+    assert.deepEqual(gateway.created.at(-1), { model: 'grok-video-3', prompt: 'a cow with wings', aspect_ratio: '3:2' }, 'fields the API does not take are dropped');
     const id = `grok:created-${before + 1}`;
     assert.ok(api.store.get(id), 'tracked at once');
     await waitFor('the created task to finish', () => api.store.get(id)?.snapshot?.status === 'succeeded');
   });
 
-  it('keeps the prompt when the gateway refuses a create request, and tracks nothing', async () => {
+  it('sends nothing when the confirmation is dismissed (creating spends credits)', async () => {
+    const before = gateway.created.length;
+    await answeringWithEscape(vscode.commands.executeCommand('anyapiVideo.createTask', { model: 'sora-2-pro', prompt: 'an expensive video' }));
+    assert.equal(gateway.created.length, before);
+  });
+
+  it('tracks nothing when the gateway refuses a create request', async () => {
     const size = api.store.size;
     const before = gateway.created.length;
-    await vscode.commands.executeCommand('anyapiVideo.createTask', { model: 'grok-video-3', prompt: '   ' });
+    gateway.fail('create', { status: 400, body: { error: { message: 'prompt rejected', type: 'invalid_request_error' } } }, 1);
+    await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.createTask', { model: 'grok-video-3', prompt: 'a refused prompt' }));
     assert.equal(gateway.created.length, before);
     assert.equal(api.store.size, size);
   });
@@ -181,14 +205,14 @@ describe('AnyAPI Video in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('exports the tracked tasks as JSON and as CSV', async () => {
+  it('exports the tracked tasks as JSON and as CSV through the save dialog', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anyapi-video-export-'));
     try {
-      await vscode.commands.executeCommand('anyapiVideo.exportTasks', vscode.Uri.file(path.join(dir, 'tasks.json')), 'json');
+      await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.exportTasks', vscode.Uri.file(path.join(dir, 'tasks.json')), 'json'));
       const rows = JSON.parse(fs.readFileSync(path.join(dir, 'tasks.json'), 'utf8')) as { id: string; status: string | null }[];
       assert.deepEqual(rows.map((row) => row.id).sort(), api.store.all().map((task) => task.id).sort());
       assert.equal(rows.find((row) => row.id === 'veo:integration-failure')?.status, 'failed');
-      await vscode.commands.executeCommand('anyapiVideo.exportTasks', vscode.Uri.file(path.join(dir, 'tasks.csv')), 'csv');
+      await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.exportTasks', vscode.Uri.file(path.join(dir, 'tasks.csv')), 'csv'));
       const csv = fs.readFileSync(path.join(dir, 'tasks.csv'), 'utf8');
       assert.match(csv, /^id,status,prompt,video_url,created_at,updated_at,completed_at,tracked_at\r\n/);
       assert.equal(csv.trimEnd().split('\r\n').length, api.store.size + 1);

@@ -17,6 +17,42 @@ export async function configure(baseUrl: string): Promise<void> {
   await config.update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
   await config.update('pollIntervalSeconds', 2, vscode.ConfigurationTarget.Global);
   await config.update('notifyOnCompletion', false, vscode.ConfigurationTarget.Global);
+  // Save dialogs as quick inputs (code-server has no other kind), so tests can answer them under desktop VS Code too.
+  await vscode.workspace.getConfiguration('files').update('simpleDialog.enable', true, vscode.ConfigurationTarget.Global);
+}
+
+/**
+ * Runs a command that asks the user something (a save dialog, a confirmation)
+ * and answers with what the question offers first — the suggested file, the
+ * "Create" row — as a person pressing Enter would.
+ */
+export async function answeringWithEnter(run: Thenable<unknown>): Promise<void> {
+  let settled = false;
+  const done = Promise.resolve(run).finally(() => (settled = true));
+  const deadline = Date.now() + 15_000;
+  while (!settled) {
+    assert.ok(Date.now() < deadline, 'the command was still asking after 15 s');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (!settled) {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+  }
+  await done;
+}
+
+/** Runs a command that asks the user something and dismisses the question, as Escape would. */
+export async function answeringWithEscape(run: Thenable<unknown>): Promise<void> {
+  let settled = false;
+  const done = Promise.resolve(run).finally(() => (settled = true));
+  const deadline = Date.now() + 15_000;
+  while (!settled) {
+    assert.ok(Date.now() < deadline, 'the command was still asking after 15 s');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (!settled) {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    }
+  }
+  await done;
 }
 
 /** Waits until `condition` holds, checking every 100 ms; fails with `what` after `timeoutMs`. */
