@@ -53,17 +53,18 @@ export function numberField(object: JsonObject, key: string): number | undefined
 export function timeField(object: JsonObject, key: string): number | undefined {
   const numeric = numberField(object, key);
   if (numeric !== undefined) {
-    if (numeric <= 0) {
-      return undefined;
-    }
-    return numeric < 1e11 ? numeric * 1000 : numeric;
+    return epochMs(numeric < 1e11 ? numeric * 1000 : numeric);
   }
   const text = stringField(object, key);
-  if (text === undefined) {
-    return undefined;
-  }
-  const parsed = Date.parse(text);
-  return Number.isNaN(parsed) ? undefined : parsed;
+  return text === undefined ? undefined : epochMs(Date.parse(text));
+}
+
+/** The latest time a `Date` can hold (year 275760); past it, `toISOString()` throws. */
+const MAX_DATE_MS = 8.64e15;
+
+/** `ms` if it is a time a `Date` can show (after 1970, before year 275760), else undefined: `1e20` is no time at all. */
+export function epochMs(ms: number | undefined): number | undefined {
+  return ms !== undefined && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined;
 }
 
 /** Drops keys whose value is undefined, so parsed and restored objects are equal and small. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { parseTaskIds } from '../tasks/parseTaskIds';
-import type { TaskStore } from '../tasks/taskStore';
+import { MAX_TRACKED_TASKS, type TaskStore } from '../tasks/taskStore';
 import type { CommandDeps } from './commandDeps';
 import { notify } from '../notifications/notify';
 import { plainText } from '../untrustedText';
@@ -18,7 +18,18 @@ export function registerTrackTask({ store, treeView, apiKeys }: CommandDeps): vs
       void notify.error(parsed.error);
       return;
     }
-    const { added, existing } = store.add(parsed.ids);
+    const { added, existing, overLimit } = store.add(parsed.ids);
+    if (overLimit > 0) {
+      const removeFinished = vscode.l10n.t('Remove Finished Tasks');
+      const choice = await notify.error(
+        vscode.l10n.t('Nothing was tracked: {0} more would make {1}, and at most {2} tasks can be tracked at once.', overLimit, store.size + overLimit, MAX_TRACKED_TASKS),
+        removeFinished,
+      );
+      if (choice === removeFinished) {
+        await vscode.commands.executeCommand(CommandId.clearFinished);
+      }
+      return;
+    }
     const first = added[0] ?? existing[0];
     if (first !== undefined) {
       await treeView.reveal(first);

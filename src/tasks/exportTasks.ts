@@ -1,3 +1,4 @@
+import { epochMs } from '../api/fields';
 import type { TrackedTask } from './trackedTask';
 
 export type ExportFormat = 'json' | 'csv';
@@ -18,7 +19,11 @@ export function exportTasks(tasks: readonly TrackedTask[], format: ExportFormat)
 
 function toRow(task: TrackedTask): Row {
   const snapshot = task.snapshot;
-  const iso = (epochMs: number | undefined): string | null => (epochMs === undefined ? null : new Date(epochMs).toISOString());
+  // A time no Date can hold is left out rather than failing the whole export.
+  const iso = (ms: number | undefined): string | null => {
+    const valid = epochMs(ms);
+    return valid === undefined ? null : new Date(valid).toISOString();
+  };
   return {
     id: task.id,
     status: snapshot?.rawStatus ?? null,
@@ -34,12 +39,14 @@ function toRow(task: TrackedTask): Row {
 /**
  * One CSV cell (RFC 4180 quoting). Text from the API that starts like a
  * spreadsheet formula gets a leading apostrophe, so opening the file in a
- * spreadsheet cannot run it.
+ * spreadsheet cannot run it. A cell holding `;` or a tab is quoted too:
+ * spreadsheets in many locales split on those, and `a;=cmd` unquoted would
+ * become a cell that starts with `=`.
  */
 function csvCell(value: string | null): string {
   if (value === null) {
     return '';
   }
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

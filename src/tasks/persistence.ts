@@ -1,4 +1,4 @@
-import { field, isObject, numberField, stringField, withoutUndefined, type JsonObject } from '../api/fields';
+import { epochMs, field, isObject, numberField, stringField, withoutUndefined, type JsonObject } from '../api/fields';
 import type { ApiErrorKind } from '../api/errors';
 import { normalizeStatus } from '../api/status';
 import type { TaskSnapshot } from '../api/taskSnapshot';
@@ -74,9 +74,9 @@ function restoreSnapshot(stored: JsonObject): TaskSnapshot | undefined {
     model: stringField(stored, 'model'),
     ratio: stringField(stored, 'ratio'),
     error: stringField(stored, 'error'),
-    createdAt: numberField(stored, 'createdAt'),
-    updatedAt: numberField(stored, 'updatedAt'),
-    completedAt: numberField(stored, 'completedAt'),
+    createdAt: epochMs(numberField(stored, 'createdAt')),
+    updatedAt: epochMs(numberField(stored, 'updatedAt')),
+    completedAt: epochMs(numberField(stored, 'completedAt')),
   });
 }
 

@@ -1,7 +1,8 @@
+import { l10n } from 'vscode';
 import { ApiError } from '../api/errors';
 import type { CreateVideoRequest } from '../api/videoApiClient';
 import type { KeyLookup } from '../auth/keyLookup';
-import type { TaskStore } from './taskStore';
+import { MAX_TRACKED_TASKS, type TaskStore } from './taskStore';
 
 /** Creates a task on the gateway and tracks it at once; the key rules of polling apply here too. */
 export class TaskCreator {
@@ -16,8 +17,14 @@ export class TaskCreator {
     if ('pause' in lookup) {
       throw new ApiError(lookup.pause.reason === 'noKey' ? 'auth' : 'config', lookup.pause.message);
     }
+    if (this.store.size >= MAX_TRACKED_TASKS) {
+      // Checked before spending credits: a created task that cannot be tracked would be lost.
+      throw new Error(l10n.t('{0} tasks are tracked, the most at once. Remove finished tasks, then create again.', MAX_TRACKED_TASKS));
+    }
     const id = await this.client.create(request, lookup.key, signal);
-    this.store.add([id]);
+    if (this.store.add([id]).overLimit > 0) {
+      throw new Error(l10n.t('The gateway created task {0}, but it cannot be tracked: {1} tasks are tracked already. Keep the id to track it later.', id, MAX_TRACKED_TASKS));
+    }
     return id;
   }
 }

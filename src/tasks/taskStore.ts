@@ -17,6 +17,21 @@ export interface TaskChange {
   readonly membership: boolean;
 }
 
+/**
+ * The most tasks tracked at once. Ids arrive from pastes, files and links
+ * that someone else wrote; without a ceiling, twenty links of 500 ids made
+ * 10,000 tasks and 10,000 requests.
+ */
+export const MAX_TRACKED_TASKS = 2000;
+
+/** What {@link TaskStore.add} did with the ids it was given. */
+export interface AddResult {
+  readonly added: string[];
+  readonly existing: string[];
+  /** New ids not tracked because they would pass {@link MAX_TRACKED_TASKS}; none or all of the new ones. */
+  readonly overLimit: number;
+}
+
 /** A task the store saw go from unfinished to finished (not one restored or added finished). */
 export interface TaskFinished {
   readonly task: TrackedTask;
@@ -62,23 +77,24 @@ export class TaskStore implements Disposable {
     return [...this.tasks.values()];
   }
 
-  /** Tracks new ids; ids already tracked are reported back, not duplicated. */
-  add(ids: readonly string[]): { added: string[]; existing: string[] } {
-    const added: string[] = [];
-    const existing: string[] = [];
-    for (const id of ids) {
-      if (this.tasks.has(id)) {
-        existing.push(id);
-      } else {
-        this.tasks.set(id, { id, addedAt: this.now() });
-        added.push(id);
-      }
+  /**
+   * Tracks new ids; ids already tracked are reported back, not duplicated.
+   * All of the new ids are tracked, or none when they would pass the limit.
+   */
+  add(ids: readonly string[]): AddResult {
+    const existing = ids.filter((id) => this.tasks.has(id));
+    const fresh = [...new Set(ids.filter((id) => !this.tasks.has(id)))];
+    if (this.tasks.size + fresh.length > MAX_TRACKED_TASKS) {
+      return { added: [], existing, overLimit: fresh.length };
     }
-    if (added.length > 0) {
-      this.changed(added, true);
+    for (const id of fresh) {
+      this.tasks.set(id, { id, addedAt: this.now() });
+    }
+    if (fresh.length > 0) {
+      this.changed(fresh, true);
       void this.persist();
     }
-    return { added, existing };
+    return { added: fresh, existing, overLimit: 0 };
   }
 
   remove(ids: readonly string[]): string[] {

@@ -40,4 +40,19 @@ describe('exportTasks', () => {
     assert.equal(lines[2], 'pending-1,,,,,,,2026-01-03T00:00:00.000Z');
     assert.match(lines[3], /^evil,processing,"'=HYPERLINK\(""https:\/\/evil\.example""\)",/);
   });
+
+  it('quotes cells with ; or a tab, which spreadsheets in many locales split on', () => {
+    const hostile: TrackedTask = { id: 'semi', addedAt: 1, snapshot: snapshot('running', { rawStatus: 'processing', prompt: 'a cow;=HYPERLINK("https://evil.example")' }) };
+    const line = exportTasks([hostile], 'csv').split('\r\n')[1];
+    assert.match(line, /^semi,processing,"a cow;=HYPERLINK\(""https:\/\/evil\.example""\)",/);
+    assert.equal(exportTasks([{ ...hostile, snapshot: snapshot('running', { rawStatus: 'a\tb' }) }], 'csv').split('\r\n')[1].split(',')[1], '"a\tb"');
+  });
+
+  it('leaves out a time no date can hold instead of failing the export', () => {
+    const broken: TrackedTask = { id: 'far', addedAt: 1e20, snapshot: { ...snapshot('succeeded'), completedAt: 1e20, updatedAt: Number.NaN } };
+    const [row] = JSON.parse(exportTasks([broken], 'json')) as Record<string, unknown>[];
+    assert.equal(row.completed_at, null);
+    assert.equal(row.tracked_at, null);
+    assert.equal(exportTasks([broken], 'csv').split('\r\n')[1], 'far,succeeded,,,,,,');
+  });
 });

@@ -43,6 +43,9 @@ describe('parseTaskSnapshot', () => {
     );
     assert.equal(parseTaskSnapshot({ status: 'pending', status_update_time: 'soon' }).updatedAt, undefined);
     assert.equal(parseTaskSnapshot({ status: 'pending' }).updatedAt, undefined);
+    for (const time of [1e20, -5, '9e99', '+275761-01-01T00:00:00Z']) {
+      assert.equal(parseTaskSnapshot({ status: 'pending', status_update_time: time }).updatedAt, undefined, String(time));
+    }
   });
 
   it('clamps progress to 0–100 and accepts it as a string or as detail.progress_pct', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { TaskChange, TaskFinished } from '../../src/tasks/taskStore';
-import { TaskStore } from '../../src/tasks/taskStore';
+import { MAX_TRACKED_TASKS, TaskStore } from '../../src/tasks/taskStore';
 import { MemoryLogger, MemoryStorage, snapshot } from './helpers/fakes';
 
 describe('TaskStore', () => {
@@ -19,8 +19,8 @@ describe('TaskStore', () => {
   });
 
   it('adds new ids and reports those already tracked', () => {
-    assert.deepEqual(store.add(['a', 'b']), { added: ['a', 'b'], existing: [] });
-    assert.deepEqual(store.add(['b', 'c']), { added: ['c'], existing: ['b'] });
+    assert.deepEqual(store.add(['a', 'b']), { added: ['a', 'b'], existing: [], overLimit: 0 });
+    assert.deepEqual(store.add(['b', 'c']), { added: ['c'], existing: ['b'], overLimit: 0 });
     assert.equal(store.size, 3);
     assert.deepEqual(changes, [
       { ids: ['a', 'b'], membership: true },
@@ -157,5 +157,18 @@ describe('TaskStore labels', () => {
     store.rename('grok:abc', '');
     assert.equal('label' in (store.get('grok:abc') ?? {}), false);
     assert.deepEqual(changes, [['grok:abc'], ['grok:abc'], ['grok:abc']]);
+  });
+});
+
+describe('TaskStore: a ceiling on tracked tasks', () => {
+  it('tracks all of the new ids or none of them, and says how many were over the limit', () => {
+    const store = new TaskStore(new MemoryStorage(), new MemoryLogger());
+    const first = Array.from({ length: MAX_TRACKED_TASKS - 2 }, (_, n) => `t-${n}`);
+    assert.equal(store.add(first).added.length, MAX_TRACKED_TASKS - 2);
+    const result = store.add(['t-0', 'x-1', 'x-2', 'x-3']);
+    assert.deepEqual(result, { added: [], existing: ['t-0'], overLimit: 3 });
+    assert.equal(store.size, MAX_TRACKED_TASKS - 2);
+    assert.deepEqual(store.add(['x-1', 'x-2', 'x-1']), { added: ['x-1', 'x-2'], existing: [], overLimit: 0 });
+    assert.equal(store.size, MAX_TRACKED_TASKS);
   });
 });
