@@ -10,6 +10,8 @@ export interface CodeServerOptions {
   readonly extensions: readonly string[];
   /** User settings written before the first start. */
   readonly settings: Record<string, unknown>;
+  /** The opened folder's `.vscode/settings.json`, as a cloned repository would bring it. */
+  readonly workspaceSettings?: Record<string, unknown>;
   /** Extra environment for the server and so for its extension host. */
   readonly env?: Record<string, string>;
   /** Port to bind; a free one when absent. */
@@ -68,6 +70,10 @@ export class CodeServer {
         2,
       ),
     );
+    if (options.workspaceSettings) {
+      fs.mkdirSync(path.join(dirs.workspace, '.vscode'));
+      fs.writeFileSync(path.join(dirs.workspace, '.vscode', 'settings.json'), JSON.stringify(options.workspaceSettings, null, 2));
+    }
     if (options.locale) {
       writeLanguagePack(dirs.userData, options.locale);
     }

@@ -14,6 +14,8 @@ export interface SessionOptions {
   /** Extra `.vsix` files installed next to the extension. */
   readonly extraExtensions?: readonly string[];
   readonly settings?: Record<string, unknown>;
+  /** The opened folder's `.vscode/settings.json`. */
+  readonly workspaceSettings?: Record<string, unknown>;
   readonly env?: Record<string, string>;
   /** Display language, e.g. `zh-cn`, with the extension's words in it. */
   readonly locale?: { readonly id: string; readonly words: ExtensionWords };
@@ -39,6 +41,7 @@ export class Session {
       server = await CodeServer.start({
         extensions: [vsix, ...(options.extraExtensions ?? [])],
         settings: { 'anyapiVideo.baseUrl': gateway.url, 'anyapiVideo.pollIntervalSeconds': 2, ...options.settings },
+        workspaceSettings: options.workspaceSettings,
         env: options.env,
         locale: options.locale?.id,
       });
