@@ -35,7 +35,7 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('AnyAPI Video', { log: true });
   const settings = new Settings();
-  const apiKeys = new ApiKeyStore(context.secrets, context.globalState, () => settings.current.baseUrl);
+  const apiKeys = new ApiKeyStore(context.secrets, () => settings.current.baseUrl);
   const store = new TaskStore(
     { read: () => context.globalState.get(STORAGE_KEY), write: (value) => context.globalState.update(STORAGE_KEY, value) },
     log,

@@ -100,14 +100,15 @@ export class Settings implements vscode.Disposable {
       autoDownloadFolder: userText(config, 'autoDownloadFolder', ''),
       maxDownloadBytes: maxDownload.value * 1024 * 1024,
     };
+    // The proxy sees every request and the key in it: user settings only, like baseUrl.
     const http = vscode.workspace.getConfiguration('http');
-    const proxyUrl = http.get<string>('proxy', '').trim();
+    const proxyUrl = userText(http, 'proxy', '').trim();
     this.cached = {
       extension,
       http: {
         baseUrl: extension.baseUrl,
         timeoutMs: extension.requestTimeoutSeconds * 1000,
-        proxy: { proxyUrl: proxyUrl === '' ? undefined : proxyUrl, strictSSL: http.get<boolean>('proxyStrictSSL', true) },
+        proxy: { proxyUrl: proxyUrl === '' ? undefined : proxyUrl, strictSSL: userSetting(http, 'proxyStrictSSL') !== false },
       },
       notices: [pollInterval, concurrency, timeout, maxDownload].flatMap((setting) => (setting.notice === undefined ? [] : [setting.notice])),
     };

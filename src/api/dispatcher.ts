@@ -1,4 +1,5 @@
 import type * as Undici from 'undici';
+import { isLoopbackHost } from './hosts';
 import { environmentHasProxy, type ProxySettings } from './proxySettings';
 
 /** undici and the one keep-alive dispatcher every request goes through. */
@@ -8,14 +9,22 @@ export interface Transport {
 }
 
 /**
- * Owns the dispatcher. undici is imported on the first request, not at
- * activation; the dispatcher is rebuilt only when the proxy settings change.
+ * Owns the dispatchers. undici is imported on the first request, not at
+ * activation; the proxied dispatcher is rebuilt only when the proxy settings
+ * change. Requests to this machine never go through a proxy: a local
+ * gateway's key would otherwise cross the network in clear text.
  */
 export class LazyDispatcher {
   private current: { readonly key: string; readonly transport: Transport } | undefined;
+  private direct: Undici.Dispatcher | undefined;
   private disposed = false;
 
-  async get(proxy: ProxySettings): Promise<Transport> {
+  async get(proxy: ProxySettings, target: URL): Promise<Transport> {
+    if (isLoopbackHost(target.hostname)) {
+      const undici = await import('undici');
+      this.direct ??= new undici.Agent();
+      return { undici, dispatcher: this.direct };
+    }
     const key = JSON.stringify([proxy.proxyUrl ?? '', proxy.strictSSL, environmentHasProxy(process.env)]);
     if (this.current?.key === key) {
       return this.current.transport;
@@ -34,6 +43,7 @@ export class LazyDispatcher {
   dispose(): void {
     this.disposed = true;
     this.close();
+    this.direct?.close().catch(() => undefined);
   }
 
   private close(): void {

@@ -22,7 +22,7 @@ export function isClearTextRemote(url: URL): boolean {
  */
 export function networkOf(hostname: string): string | undefined {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) {
+  if (host === 'localhost') {
     return 'loopback';
   }
   if (host.startsWith('[')) {
@@ -32,6 +32,10 @@ export function networkOf(hostname: string): string | undefined {
   if (ipv4 !== undefined) {
     return ipv4Network(ipv4);
   }
+  if (!host.includes('.')) {
+    // `https://nas/…`: the resolver's search domain makes a single label a machine on the local network.
+    return 'single-label';
+  }
   if (host.endsWith('.home.arpa')) {
     return '.home.arpa';
   }
@@ -39,10 +43,14 @@ export function networkOf(hostname: string): string | undefined {
   return LOCAL_NAME_SUFFIXES.has(suffix) ? `.${suffix}` : undefined;
 }
 
-/** Top-level names that do not resolve on the public internet: mDNS, ICANN's `.internal`, and common private ones. */
-const LOCAL_NAME_SUFFIXES = new Set(['local', 'internal', 'lan', 'intranet', 'corp', 'home']);
+/** Top-level names that do not resolve on the public internet: mDNS, ICANN's `.internal`, Kubernetes, and common private ones. */
+const LOCAL_NAME_SUFFIXES = new Set(['local', 'localdomain', 'internal', 'lan', 'intranet', 'corp', 'home', 'svc', 'test']);
 
-/** Blocks that are not the public internet, widest last so the first match is the most specific. */
+/**
+ * Blocks that are not the public internet (RFC 6890): private, link-local
+ * (the cloud metadata address 169.254.169.254 among them), carrier-grade NAT,
+ * benchmarking, protocol assignments, multicast and reserved.
+ */
 const IPV4_BLOCKS: readonly [network: number, bits: number, name: string][] = [
   [0x7f000000, 8, 'loopback'],
   [0x0a000000, 8, '10.0.0.0/8'],
@@ -50,6 +58,10 @@ const IPV4_BLOCKS: readonly [network: number, bits: number, name: string][] = [
   [0xc0a80000, 16, '192.168.0.0/16'],
   [0xa9fe0000, 16, '169.254.0.0/16'],
   [0x64400000, 10, '100.64.0.0/10'],
+  [0xc6120000, 15, '198.18.0.0/15'],
+  [0xc0000000, 24, '192.0.0.0/24'],
+  [0xe0000000, 4, '224.0.0.0/4'],
+  [0xf0000000, 4, '240.0.0.0/4'],
   [0x00000000, 8, '0.0.0.0/8'],
 ];
 

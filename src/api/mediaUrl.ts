@@ -26,7 +26,7 @@ export type MediaUrlVetter = (raw: string | undefined) => VettedUrl | undefined;
  */
 export function vetMediaUrl(raw: string | undefined, gatewayBaseUrl: string | undefined): VettedUrl | undefined {
   const url = parseUrl(raw);
-  if (url === undefined || url.username !== '' || url.password !== '' || !isCspSafeHost(url.hostname)) {
+  if (url === undefined || url.username !== '' || url.password !== '' || !isCspSafeHost(url.hostname) || METADATA_HOSTS.has(url.hostname)) {
     return undefined;
   }
   const gatewayHost = parseUrl(gatewayBaseUrl)?.hostname;
@@ -37,6 +37,9 @@ export function vetMediaUrl(raw: string | undefined, gatewayBaseUrl: string | un
   const allowed = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
   return allowed ? { url: url.href, origin: url.origin } : undefined;
 }
+
+/** Cloud instance metadata services (AWS, GCP, Azure, Alibaba): never media, whatever network the gateway is on. */
+const METADATA_HOSTS = new Set(['169.254.169.254', '100.100.100.200', 'metadata.google.internal']);
 
 function parseUrl(raw: string | undefined): URL | undefined {
   if (raw === undefined) {

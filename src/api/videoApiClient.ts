@@ -83,7 +83,7 @@ export class VideoApiClient implements TaskQueryClient {
 
   private async send(method: 'GET' | 'POST', url: URL, apiKey: string, body: string | undefined, signal: AbortSignal | undefined): Promise<RawResponse> {
     const { timeoutMs, proxy } = this.settings();
-    const { undici, dispatcher } = await this.dispatcher.get(proxy);
+    const { undici, dispatcher } = await this.dispatcher.get(proxy, url);
     const timeout = AbortSignal.timeout(timeoutMs);
     const started = Date.now();
     const where = `${method} ${url.pathname}${url.search}`;

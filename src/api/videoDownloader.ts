@@ -73,7 +73,7 @@ export class VideoDownloader {
     if (!vetted) {
       throw new Error(l10n.t('The video URL is not a public https address, so it is not downloaded.'));
     }
-    const { undici, dispatcher } = await this.dispatcher.get(this.proxy());
+    const { undici, dispatcher } = await this.dispatcher.get(this.proxy(), new URL(vetted.url));
     const { statusCode, headers, body } = await undici.request(vetted.url, { method: 'GET', dispatcher, signal: options.signal });
     const location = headers.location;
     if (statusCode >= 300 && statusCode < 400 && typeof location === 'string' && redirects < MAX_REDIRECTS) {

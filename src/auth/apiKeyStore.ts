@@ -10,105 +10,124 @@ export interface SecretStore {
   readonly onDidChange: Event<{ readonly key: string }>;
 }
 
-/** What the store needs of `vscode.Memento` (globalState). */
-export interface KeyValueState {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): PromiseLike<void>;
+/** The key and the one origin it may be sent to, stored as one secret so neither can change without the other. */
+interface KeyBinding {
+  readonly key: string;
+  readonly origin: string;
 }
 
-const SECRET_KEY = 'anyapiVideo.apiKey';
-/** The origin the key may be sent to. Not a secret, so it lives in globalState. */
-const TARGET_KEY = 'anyapiVideo.keyTarget';
+/** `{"key": …, "origin": …}`: written in one `store`, so no window can ever read a key with another key's origin. */
+const BINDING_SECRET = 'anyapiVideo.keyBinding';
 /**
- * Where 0.6 kept the origin. It was bound to whatever `baseUrl` was in effect,
- * which a workspace could set, so it is not trusted: see {@link ApiKeyStore.load}.
+ * Where 0.6 kept the bare key. 0.6 approved whatever `baseUrl` was in effect,
+ * which a workspace could set, so that approval is not carried over.
  */
-const LEGACY_ORIGIN_KEY = 'anyapiVideo.keyOrigin';
+const LEGACY_SECRET = 'anyapiVideo.apiKey';
 
 /**
- * The API key, kept only in SecretStorage. A copy is held in memory so the
- * scheduler can read it synchronously; a change made in another window
- * arrives through `secrets.onDidChange`. The key is bound to the gateway
- * origin the user saw when setting it, and is sent nowhere else without
- * the user allowing that origin by name.
+ * The API key, kept only in SecretStorage, bound to the gateway origin the
+ * user saw when setting it, and sent nowhere else without the user allowing
+ * that origin by name. A copy is held in memory so the scheduler can read it
+ * synchronously; a change made in another window arrives through
+ * `secrets.onDidChange`.
  */
 export class ApiKeyStore implements Disposable {
-  private key: string | undefined;
+  private binding: KeyBinding | undefined;
   private readonly emitter = new Emitter<void>();
   private readonly subscription: Disposable;
 
-  /** Fires after the key was set, changed or cleared, here or in another window. */
+  /** Fires after the key or its origin was set, changed or cleared, here or in another window. */
   readonly onDidChange = this.emitter.event;
 
   constructor(
     private readonly secrets: SecretStore,
-    private readonly state: KeyValueState,
     /** The configured gateway (`anyapiVideo.baseUrl`, user settings only). */
     readonly baseUrl: () => string,
   ) {
     this.subscription = secrets.onDidChange((event) => {
-      if (event.key === SECRET_KEY) {
+      if (event.key === BINDING_SECRET) {
         void this.load();
       }
     });
   }
 
   get current(): string | undefined {
-    return this.key;
+    return this.binding?.key;
   }
 
   /** The key, if it may be sent to the configured gateway now. */
   lookUp(): KeyLookup {
-    return lookUpKey(this.key, this.state.get<string>(TARGET_KEY), this.baseUrl());
+    return lookUpKey(this.binding?.key, this.binding?.origin, this.baseUrl());
   }
 
   /** Allows sending the key to `origin`: the user named it in a question that showed it. */
   async allowOrigin(origin: string): Promise<void> {
-    await this.state.update(TARGET_KEY, origin);
-    this.emitter.fire();
+    if (this.binding !== undefined) {
+      await this.save({ key: this.binding.key, origin });
+    }
   }
 
   /** Reads the key from SecretStorage; resolves once the in-memory copy is current. */
   async load(): Promise<void> {
-    let key: string | undefined;
+    let binding: KeyBinding | undefined;
     try {
-      key = (await this.secrets.get(SECRET_KEY)) || undefined;
+      binding = parseBinding(await this.secrets.get(BINDING_SECRET)) ?? (await this.migrate());
     } catch {
       // An unreadable keychain behaves like a missing key; the user is asked to set one.
-      key = undefined;
+      binding = undefined;
     }
-    if (key !== undefined && this.state.get(TARGET_KEY) === undefined) {
-      // A key from 0.6 or earlier: nobody can tell which origin the user saw, so it is bound to
-      // AnyAPI's own. Anyone on another gateway is asked once, by name, before the key goes there.
-      await this.state.update(LEGACY_ORIGIN_KEY, undefined);
-      await this.state.update(TARGET_KEY, new URL(DEFAULT_BASE_URL).origin);
-    }
-    if (key === this.key) {
+    if (binding?.key === this.binding?.key && binding?.origin === this.binding?.origin) {
       return;
     }
-    this.key = key;
+    this.binding = binding;
     this.emitter.fire();
   }
 
   /** Stores the key for `origin`, the gateway the user was shown when typing it. */
   async set(key: string, origin: string): Promise<void> {
-    const before = this.key;
-    await this.state.update(TARGET_KEY, origin);
-    await this.secrets.store(SECRET_KEY, key);
-    await this.load();
-    if (this.key === before) {
-      // The same key for another origin: load() saw no change, but where it may go did change.
-      this.emitter.fire();
-    }
+    await this.save({ key, origin });
   }
 
   async clear(): Promise<void> {
-    await this.secrets.delete(SECRET_KEY);
+    await this.secrets.delete(BINDING_SECRET);
     await this.load();
   }
 
   dispose(): void {
     this.subscription.dispose();
     this.emitter.dispose();
+  }
+
+  private async save(binding: KeyBinding): Promise<void> {
+    await this.secrets.store(BINDING_SECRET, JSON.stringify(binding));
+    await this.load();
+  }
+
+  /**
+   * A key from 0.6 or earlier: nobody can tell which origin the user saw, so it
+   * is bound to AnyAPI's own. Anyone on another gateway is asked once, by name,
+   * before the key goes there.
+   */
+  private async migrate(): Promise<KeyBinding | undefined> {
+    const legacy = (await this.secrets.get(LEGACY_SECRET))?.trim();
+    if (!legacy) {
+      return undefined;
+    }
+    const binding = { key: legacy, origin: new URL(DEFAULT_BASE_URL).origin };
+    await this.secrets.store(BINDING_SECRET, JSON.stringify(binding));
+    await this.secrets.delete(LEGACY_SECRET);
+    return binding;
+  }
+}
+
+function parseBinding(stored: string | undefined): KeyBinding | undefined {
+  if (stored === undefined) {
+    return undefined;
+  }
+  try {
+    const parsed = JSON.parse(stored) as Partial<KeyBinding> | null;
+    return typeof parsed?.key === 'string' && parsed.key !== '' && typeof parsed.origin === 'string' ? { key: parsed.key, origin: parsed.origin } : undefined;
+  } catch {
+    return undefined;
   }
 }

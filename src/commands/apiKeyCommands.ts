@@ -28,6 +28,11 @@ export function registerApiKeyCommands({ apiKeys }: CommandDeps): vscode.Disposa
         void notify.info(vscode.l10n.t('No AnyAPI key is set.'));
         return;
       }
+      // Asked, because a command link can run this too.
+      const remove = vscode.l10n.t('Remove Key');
+      if ((await notify.ask(vscode.l10n.t('Remove the AnyAPI key?'), vscode.l10n.t('Tracked tasks are kept; checks pause until a key is set again.'), remove)) !== remove) {
+        return;
+      }
       await apiKeys.clear();
       void notify.info(vscode.l10n.t('The AnyAPI key was removed. Tracked tasks are kept; checks resume when a key is set.'));
     }),

@@ -18,17 +18,15 @@ const LAST_MODEL_KEY = 'anyapiVideo.lastModel';
  */
 export function createTaskHandlers({ creator, treeView, state }: CommandDeps): CommandHandlers {
   const run = async (given?: unknown): Promise<void> => {
-    const request = requestFromArgument(given) ?? (await askForRequest(state));
-    if (request && (await confirmRequest(request))) {
+    const fromArgument = requestFromArgument(given);
+    const request = fromArgument ?? (await askForRequest(state));
+    if (request && (await confirmRequest(request, fromArgument !== undefined))) {
       await send(request);
     }
   };
   const send = async (request: CreateVideoRequest): Promise<void> => {
     try {
-      const id = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating a {0} video…', request.model) },
-        () => creator.create(request),
-      );
+      const id = await notify.progress(vscode.l10n.t('Creating a {0} video…', request.model), false, () => creator.create(request));
       await state.update(LAST_MODEL_KEY, request.model);
       await treeView.reveal(id);
       void notify.flash(vscode.l10n.t('AnyAPI Video: created {0}', id), 5000);
@@ -78,22 +76,26 @@ async function askForRequest(state: vscode.Memento): Promise<CreateVideoRequest 
 }
 
 /** The last question before credits are spent. */
-async function confirmRequest(request: CreateVideoRequest): Promise<boolean> {
+/**
+ * The last question before credits are spent. A request the user did not
+ * build here (a link, another extension) shows all of it — the whole prompt,
+ * every option and image — with Cancel first, so Enter alone sends nothing.
+ */
+async function confirmRequest(request: CreateVideoRequest, fromArgument: boolean): Promise<boolean> {
   const { model, prompt: _prompt, ...options } = request;
   const summary = Object.entries(options)
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.length : String(value)}`)
+    .map(([key, value]) => `${key}: ${Array.isArray(value) ? (fromArgument ? value.join(' ') : value.length) : String(value)}`)
     .join(', ');
-  const confirm = await vscode.window.showQuickPick(
-    [
-      { label: `$(play) ${vscode.l10n.t('Create')}`, detail: plainLabel(`${model}${summary ? ` · ${summary}` : ''} · “${request.prompt.slice(0, 80)}”`), create: true },
-      { label: vscode.l10n.t('Cancel'), create: false },
-    ],
-    {
-      title: vscode.l10n.t('Create Video Task'),
-      placeHolder: vscode.l10n.t('Send this request? Creating a video spends credits on your gateway.'),
-      ignoreFocusOut: true,
-    },
-  );
+  const shownPrompt = fromArgument ? request.prompt : request.prompt.slice(0, 80);
+  const create = { label: `$(play) ${vscode.l10n.t('Create')}`, detail: plainLabel(`${model}${summary ? ` · ${summary}` : ''} · “${shownPrompt}”`), create: true };
+  const cancel = { label: vscode.l10n.t('Cancel'), create: false };
+  const confirm = await vscode.window.showQuickPick(fromArgument ? [cancel, create] : [create, cancel], {
+    title: vscode.l10n.t('Create Video Task'),
+    placeHolder: fromArgument
+      ? vscode.l10n.t('Something other than this dialog filled in this request. Check all of it: creating a video spends credits on your gateway.')
+      : vscode.l10n.t('Send this request? Creating a video spends credits on your gateway.'),
+    ignoreFocusOut: true,
+  });
   return confirm?.create === true;
 }
 

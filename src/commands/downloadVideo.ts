@@ -6,59 +6,56 @@ import { notify } from '../notifications/notify';
 import { hasVideo, type TrackedTask } from '../tasks/trackedTask';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
+import { askForSaveTarget } from './saveTarget';
 
 /**
- * "Download Video": a save dialog, then a cancellable progress notification
- * with percent and MB/s. A `Uri` among the arguments only says where the
- * dialog starts: a command link can pass arguments too, and must not be able
- * to write a file the user did not choose.
+ * "Download Video": a save dialog (see {@link askForSaveTarget} for what a
+ * `Uri` argument may do), then a cancellable progress notification with
+ * percent and MB/s.
  */
 export function downloadHandlers({ store, downloader, settings }: CommandDeps): CommandHandlers {
   const saveTo = async (task: TrackedTask, url: string, target: vscode.Uri): Promise<void> => {
     const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}', name), cancellable: true },
-      async (progress, token) => {
-        const controller = new AbortController();
-        const cancelled = token.onCancellationRequested(() => controller.abort());
-        const started = Date.now();
-        let reported = 0;
-        try {
-          const { bytes } = await downloader.download(url, target.fsPath, {
-            signal: controller.signal,
-            maxBytes: settings.current.maxDownloadBytes,
-            // The save dialog asked before an existing file was chosen.
-            replace: true,
-            onProgress: ({ receivedBytes, totalBytes }) => {
-              const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-              const speed = vscode.l10n.t('{0} MB/s', (receivedBytes / 1024 / 1024 / seconds).toFixed(1));
-              const percent = totalBytes ? Math.floor((receivedBytes / totalBytes) * 100) : undefined;
-              progress.report({
-                increment: percent === undefined ? undefined : percent - reported,
-                message: percent === undefined ? vscode.l10n.t('{0} MB · {1}', (receivedBytes / 1024 / 1024).toFixed(1), speed) : `${percent}% · ${speed}`,
-              });
-              reported = percent ?? reported;
-            },
-          });
-          void notify.info(vscode.l10n.t('Saved {0} ({1} MB) to {2}.', name, (bytes / 1024 / 1024).toFixed(1), target.fsPath));
-        } catch (error) {
-          if (controller.signal.aborted) {
-            void notify.info(vscode.l10n.t('Download of {0} cancelled; nothing was left behind.', name));
-            return;
-          }
-          const reason = errorMessage(error);
-          const tryAgain = vscode.l10n.t('Try Again');
-          const message = vscode.l10n.t('Could not download {0}: {1} The partial file was removed.', name, reason);
-          void notify.error(message, tryAgain).then((choice) => {
-            if (choice === tryAgain) {
-              void saveTo(task, url, target);
-            }
-          });
-        } finally {
-          cancelled.dispose();
+    await notify.progress(vscode.l10n.t('Downloading {0}', name), true, async (progress, token) => {
+      const controller = new AbortController();
+      const cancelled = token.onCancellationRequested(() => controller.abort());
+      const started = Date.now();
+      let reported = 0;
+      try {
+        const { bytes } = await downloader.download(url, target.fsPath, {
+          signal: controller.signal,
+          maxBytes: settings.current.maxDownloadBytes,
+          // The save dialog asked before an existing file was chosen.
+          replace: true,
+          onProgress: ({ receivedBytes, totalBytes }) => {
+            const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+            const speed = vscode.l10n.t('{0} MB/s', (receivedBytes / 1024 / 1024 / seconds).toFixed(1));
+            const percent = totalBytes ? Math.floor((receivedBytes / totalBytes) * 100) : undefined;
+            progress.report({
+              increment: percent === undefined ? undefined : percent - reported,
+              message: percent === undefined ? vscode.l10n.t('{0} MB · {1}', (receivedBytes / 1024 / 1024).toFixed(1), speed) : `${percent}% · ${speed}`,
+            });
+            reported = percent ?? reported;
+          },
+        });
+        void notify.info(vscode.l10n.t('Saved {0} ({1} MB) to {2}.', name, (bytes / 1024 / 1024).toFixed(1), target.fsPath));
+      } catch (error) {
+        if (controller.signal.aborted) {
+          void notify.info(vscode.l10n.t('Download of {0} cancelled; nothing was left behind.', name));
+          return;
         }
-      },
-    );
+        const reason = errorMessage(error);
+        const tryAgain = vscode.l10n.t('Try Again');
+        const message = vscode.l10n.t('Could not download {0}: {1} The partial file was removed.', name, reason);
+        void notify.error(message, tryAgain).then((choice) => {
+          if (choice === tryAgain) {
+            void saveTo(task, url, target);
+          }
+        });
+      } finally {
+        cancelled.dispose();
+      }
+    });
   };
   const download = async (...args: unknown[]): Promise<void> => {
     const suggested = args.find((arg): arg is vscode.Uri => arg instanceof vscode.Uri);
@@ -74,20 +71,11 @@ export function downloadHandlers({ store, downloader, settings }: CommandDeps): 
       }
       return;
     }
-    const target = await askForTarget(task, suggested);
+    const name = videoFileName(task.id, task.snapshot?.prompt ?? task.snapshot?.enhancedPrompt);
+    const target = await askForSaveTarget(vscode.l10n.t('Download Video'), name, { [vscode.l10n.t('Video')]: ['mp4'] }, suggested);
     if (target) {
       await saveTo(task, url, target);
     }
   };
   return { [CommandId.downloadVideo]: download };
-}
-
-function askForTarget(task: TrackedTask, suggested: vscode.Uri | undefined): Thenable<vscode.Uri | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const name = videoFileName(task.id, task.snapshot?.prompt ?? task.snapshot?.enhancedPrompt);
-  return vscode.window.showSaveDialog({
-    title: vscode.l10n.t('Download Video'),
-    defaultUri: suggested ?? (folder ? vscode.Uri.joinPath(folder, name) : undefined),
-    filters: { [vscode.l10n.t('Video')]: ['mp4'] },
-  });
 }

@@ -28,15 +28,13 @@ export function organizeHandlers({ store, treeView }: CommandDeps): CommandHandl
       if (!task) {
         return;
       }
-      const label =
-        typeof given === 'string'
-          ? given
-          : await vscode.window.showInputBox({
-              title: vscode.l10n.t('Rename {0}', task.id),
-              prompt: vscode.l10n.t('A name to show instead of the id. Leave empty to show the id again.'),
-              value: task.label ?? '',
-              validateInput: (value) => (value.trim().length > MAX_LABEL_LENGTH ? vscode.l10n.t('At most {0} characters.', MAX_LABEL_LENGTH) : undefined),
-            });
+      // A name passed as an argument is only offered in the box: a command link can pass arguments too.
+      const label = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Rename {0}', task.id),
+        prompt: vscode.l10n.t('A name to show instead of the id. Leave empty to show the id again.'),
+        value: typeof given === 'string' ? given.slice(0, MAX_LABEL_LENGTH) : (task.label ?? ''),
+        validateInput: (value) => (value.trim().length > MAX_LABEL_LENGTH ? vscode.l10n.t('At most {0} characters.', MAX_LABEL_LENGTH) : undefined),
+      });
       if (label !== undefined) {
         store.rename(task.id, label.slice(0, MAX_LABEL_LENGTH));
       }

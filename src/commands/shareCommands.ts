@@ -6,6 +6,7 @@ import { findTaskIds } from '../tasks/findTaskIds';
 import { taskLink } from '../tasks/taskLink';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
+import { askForSaveTarget } from './saveTarget';
 import { notify } from '../notifications/notify';
 
 /** "Track Task IDs in Selection", "Copy Link to Task" and "Export Tasks": moving task ids between files, people and the tracker. */
@@ -42,7 +43,6 @@ export function shareHandlers({ store }: CommandDeps): CommandHandlers {
         void notify.flash(copied, 4000);
       }
     },
-    // A target passed as an argument only says where the save dialog starts: a command link can pass one too.
     [CommandId.exportTasks]: async (suggested?: unknown, givenFormat?: unknown) => {
       const tasks = store.all();
       if (tasks.length === 0) {
@@ -53,7 +53,7 @@ export function shareHandlers({ store }: CommandDeps): CommandHandlers {
       if (!format) {
         return;
       }
-      const uri = await pickFile(format, suggested instanceof vscode.Uri ? suggested : undefined);
+      const uri = await askForSaveTarget(vscode.l10n.t('Export Tasks'), `anyapi-video-tasks.${format}`, format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] }, suggested);
       if (!uri) {
         return;
       }
@@ -84,14 +84,4 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
     { title: vscode.l10n.t('Export Tasks'), placeHolder: vscode.l10n.t('Export the tracked tasks as…') },
   );
   return picked?.format;
-}
-
-async function pickFile(format: ExportFormat, suggested: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const name = `anyapi-video-tasks.${format}`;
-  return vscode.window.showSaveDialog({
-    title: vscode.l10n.t('Export Tasks'),
-    defaultUri: suggested ?? (folder ? vscode.Uri.joinPath(folder, name) : undefined),
-    filters: format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] },
-  });
 }

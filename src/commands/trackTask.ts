@@ -6,16 +6,30 @@ import type { CommandDeps } from './commandDeps';
 import { notify } from '../notifications/notify';
 import { plainText } from '../untrustedText';
 
-/** "Track Video Task": asks for ids (or takes them as an argument), tracks the new ones, reveals them all. */
+/** Ids that arrive as an argument (a link, a file, a `command:` link) are listed in a question when there are more than this. */
+const IDS_WITHOUT_QUESTION = 3;
+/** The most ids listed in that question; the rest are counted. */
+const IDS_LISTED = 20;
+
+/**
+ * "Track Video Task": asks for ids (or takes them as an argument), tracks the
+ * new ones, reveals them all. Ids the user did not type come from someone
+ * else's text, so more than a few are listed in a question first.
+ */
 export function registerTrackTask({ store, treeView, apiKeys }: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.trackTask, async (input?: unknown) => {
-    const text = typeof input === 'string' ? input : Array.isArray(input) ? input.join(' ') : await askForIds(store);
+    const given = typeof input === 'string' ? input : Array.isArray(input) ? input.join(' ') : undefined;
+    const text = given ?? (await askForIds(store));
     if (text === undefined) {
       return;
     }
     const parsed = parseTaskIds(text);
     if ('error' in parsed) {
       void notify.error(parsed.error);
+      return;
+    }
+    const fresh = parsed.ids.filter((id) => store.get(id) === undefined);
+    if (given !== undefined && fresh.length > IDS_WITHOUT_QUESTION && !(await confirmMany(fresh))) {
       return;
     }
     const { added, existing, overLimit } = store.add(parsed.ids);
@@ -52,6 +66,15 @@ export function registerTrackTask({ store, treeView, apiKeys }: CommandDeps): vs
       }
     }
   });
+}
+
+/** "Track 500 tasks?", with the ids (they passed the id check, so they are plain text). */
+async function confirmMany(ids: readonly string[]): Promise<boolean> {
+  const track = vscode.l10n.t('Track');
+  const listed = ids.slice(0, IDS_LISTED).join('\n');
+  const more = ids.length > IDS_LISTED ? `\n${vscode.l10n.t('…and {0} more', ids.length - IDS_LISTED)}` : '';
+  const choice = await notify.ask(vscode.l10n.t('Track {0} tasks?', ids.length), `${listed}${more}`, track);
+  return choice === track;
 }
 
 function askForIds(store: TaskStore): Thenable<string | undefined> {

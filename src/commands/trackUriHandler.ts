@@ -4,18 +4,13 @@ import { notify } from '../notifications/notify';
 import { MAX_IDS_PER_INPUT, parseTaskIds } from '../tasks/parseTaskIds';
 import { idsFromTaskLinkQuery, TASK_LINK_PATH } from '../tasks/taskLink';
 
-/** A link naming more tasks than this asks first, listing them. */
-const IDS_WITHOUT_QUESTION = 3;
-/** The most ids listed in that question; the rest are counted. */
-const IDS_LISTED = 20;
-
 /**
  * Opens links to `<scheme>://anyapi.anyapi-video-tasks/track?id=…`: shows the
  * view and tracks the ids through "Track Video Task". VS Code asks the user
  * before a link reaches this handler; still, a link comes from someone else,
  * so what it says is never echoed into a notification (they render links), a
- * link names at most as many ids as a paste, and more than a few are listed
- * in a question before anything is tracked.
+ * link names at most as many ids as a paste, and Track Video Task lists more
+ * than a few in a question before anything is tracked.
  */
 export function registerTrackUriHandler(): vscode.Disposable {
   return vscode.window.registerUriHandler({
@@ -38,20 +33,8 @@ export function registerTrackUriHandler(): vscode.Disposable {
         void notify.error(vscode.l10n.t('The link names something that is not a task id, so nothing was tracked.'));
         return;
       }
-      if (parsed.ids.length > IDS_WITHOUT_QUESTION && !(await confirmMany(parsed.ids))) {
-        return;
-      }
       await vscode.commands.executeCommand(`${ViewId.tasks}.focus`);
       await vscode.commands.executeCommand(CommandId.trackTask, parsed.ids);
     },
   });
-}
-
-/** "Track 500 tasks from a link?", with the ids (they passed the id check, so they are plain text). */
-async function confirmMany(ids: readonly string[]): Promise<boolean> {
-  const track = vscode.l10n.t('Track');
-  const listed = ids.slice(0, IDS_LISTED).join('\n');
-  const more = ids.length > IDS_LISTED ? `\n${vscode.l10n.t('…and {0} more', ids.length - IDS_LISTED)}` : '';
-  const choice = await notify.ask(vscode.l10n.t('Track {0} tasks from a link?', ids.length), `${listed}${more}`, track);
-  return choice === track;
 }

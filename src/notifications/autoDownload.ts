@@ -13,6 +13,8 @@ import { notify } from './notify';
 
 /** The status bar shows progress at most this often, however fast chunks arrive. */
 const REDRAW_MS = 250;
+/** Videos saved at once; the others wait their turn, so 500 tasks finishing together make 2 downloads, not 500. */
+const MAX_PARALLEL = 2;
 
 interface Running {
   readonly controller: AbortController;
@@ -28,6 +30,7 @@ interface Running {
  */
 export class AutoDownloads implements vscode.Disposable {
   private readonly running = new Map<string, Running>();
+  private readonly waiting: TrackedTask[] = [];
   private readonly item = vscode.window.createStatusBarItem('anyapiVideo.autoDownload', vscode.StatusBarAlignment.Left, 49);
   private readonly subscriptions: vscode.Disposable[];
   private drawnAt = 0;
@@ -41,12 +44,13 @@ export class AutoDownloads implements vscode.Disposable {
     this.item.name = vscode.l10n.t('AnyAPI Video downloads');
     this.item.command = CommandId.cancelAutoDownloads;
     this.subscriptions = [
-      store.onDidFinish(({ task }) => void this.save(task)),
+      store.onDidFinish(({ task }) => this.enqueue(task)),
       vscode.commands.registerCommand(CommandId.cancelAutoDownloads, () => this.cancelAll()),
     ];
   }
 
   dispose(): void {
+    this.waiting.length = 0;
     for (const { controller } of this.running.values()) {
       controller.abort();
     }
@@ -59,27 +63,47 @@ export class AutoDownloads implements vscode.Disposable {
       void notify.info(vscode.l10n.t('No video is being saved automatically.'));
       return;
     }
+    this.waiting.length = 0;
     for (const { controller } of this.running.values()) {
       controller.abort();
     }
   }
 
-  private async save(task: TrackedTask): Promise<void> {
-    const url = task.snapshot?.videoUrl;
-    const target = resolveAutoDownloadFolder(this.settings.current.autoDownloadFolder, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, os.homedir());
-    if (target === undefined || url === undefined || task.snapshot?.status !== 'succeeded' || this.running.has(task.id)) {
+  private enqueue(task: TrackedTask): void {
+    if (this.settings.current.autoDownloadFolder.trim() === '' || task.snapshot?.status !== 'succeeded' || task.snapshot.videoUrl === undefined) {
       return;
     }
-    const file = path.join(target.folder, videoFileName(task.id, task.snapshot.prompt ?? task.snapshot.enhancedPrompt));
+    this.waiting.push(task);
+    this.startWaiting();
+  }
+
+  private startWaiting(): void {
+    // save() marks its task running before its first await, so the count is current on each turn.
+    while (this.running.size < MAX_PARALLEL) {
+      const next = this.waiting.shift();
+      if (next === undefined) {
+        break;
+      }
+      void this.save(next);
+    }
+    this.draw(true);
+  }
+
+  private async save(task: TrackedTask): Promise<void> {
+    const snapshot = task.snapshot;
+    const url = snapshot?.videoUrl;
+    const target = resolveAutoDownloadFolder(this.settings.current.autoDownloadFolder, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, os.homedir());
+    if (target === undefined || url === undefined || this.running.has(task.id)) {
+      return;
+    }
+    const file = path.join(target.folder, videoFileName(task.id, snapshot?.prompt ?? snapshot?.enhancedPrompt));
     const running: Running = { controller: new AbortController(), receivedBytes: 0 };
     this.running.set(task.id, running);
-    this.draw(true);
     try {
+      // A symlink inside the workspace must not carry files (or new folders) out of it: checked before and after mkdir.
+      await this.checkContained(target.folder, target.within);
       await fs.promises.mkdir(target.folder, { recursive: true });
-      if (target.within !== undefined && !isInside(await fs.promises.realpath(target.folder), await fs.promises.realpath(target.within))) {
-        // A symlink inside the workspace must not carry files out of it.
-        throw new Error(vscode.l10n.t('the folder leads outside the workspace'));
-      }
+      await this.checkContained(target.folder, target.within);
       const { bytes } = await this.downloader.download(url, file, {
         signal: running.controller.signal,
         maxBytes: this.settings.current.maxDownloadBytes,
@@ -103,7 +127,21 @@ export class AutoDownloads implements vscode.Disposable {
       void notify.warning(vscode.l10n.t('Could not save the video of {0} to {1}: {2}', task.id, target.folder, reason));
     } finally {
       this.running.delete(task.id);
-      this.draw(true);
+      this.startWaiting();
+    }
+  }
+
+  /** Throws when `folder`, or the part of it that exists, leads outside `within` once symlinks are followed. */
+  private async checkContained(folder: string, within: string | undefined): Promise<void> {
+    if (within === undefined) {
+      return;
+    }
+    let existing = folder;
+    while (!fs.existsSync(existing) && path.dirname(existing) !== existing) {
+      existing = path.dirname(existing);
+    }
+    if (!isInside(await fs.promises.realpath(existing), await fs.promises.realpath(within))) {
+      throw new Error(vscode.l10n.t('the folder leads outside the workspace'));
     }
   }
 
@@ -123,7 +161,8 @@ export class AutoDownloads implements vscode.Disposable {
     const total = all.every((running) => running.totalBytes !== undefined) ? all.reduce((sum, running) => sum + (running.totalBytes ?? 0), 0) : undefined;
     const amount = total ? `${Math.floor((received / total) * 100)}%` : vscode.l10n.t('{0} MB', (received / 1024 / 1024).toFixed(1));
     const videos = all.length === 1 ? vscode.l10n.t('Saving 1 video') : vscode.l10n.t('Saving {0} videos', all.length);
-    this.item.text = `$(cloud-download) ${videos} · ${amount}`;
+    const queued = this.waiting.length === 0 ? '' : ` ${vscode.l10n.t('({0} waiting)', this.waiting.length)}`;
+    this.item.text = `$(cloud-download) ${videos} · ${amount}${queued}`;
     this.item.tooltip = vscode.l10n.t('anyapiVideo.autoDownloadFolder is saving finished videos. Click to cancel.');
     this.item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}. Activate to cancel.', videos, amount) };
     this.item.show();

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { plainLabel, plainText } from '../untrustedText';
 
 /**
- * The only way the extension shows a notification or a status bar message.
+ * The only way the extension shows a notification, a progress notification
+ * or a status bar message.
  * Messages carry text from gateways, links and files, and VS Code renders
  * `[label](command:…)` in a notification as a link that runs the command, so
  * every message passes through {@link plainText} here (a unit test fails on
@@ -21,6 +22,14 @@ export const notify = {
   /** A modal question; resolves with the chosen action, or undefined when dismissed. */
   ask(message: string, detail: string, ...actions: string[]): Thenable<string | undefined> {
     return vscode.window.showWarningMessage(plainText(message), { modal: true, detail: plainText(detail) }, ...actions);
+  },
+  /** A progress notification; its title is a notification message like any other. */
+  progress<T>(
+    title: string,
+    cancellable: boolean,
+    task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<T>,
+  ): Thenable<T> {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: plainText(title), cancellable }, task);
   },
   /** A short message in the status bar that disappears after `ms`. */
   flash(message: string, ms: number): vscode.Disposable {

@@ -1,6 +1,6 @@
 import { l10n } from 'vscode';
 import { displayState, type DisplayState, type TrackedTask } from '../tasks/trackedTask';
-import { compareTasks, stateLabel } from './taskPresentation';
+import { compareTasks, stateLabel, truncate } from './taskPresentation';
 
 /** How the tree arranges tasks: a flat list, or under one node per status or per model. */
 export type Grouping = 'none' | 'status' | 'model';
@@ -20,7 +20,7 @@ export function groupOf(task: TrackedTask, grouping: Exclude<Grouping, 'none'>):
     return { key: state, label: stateLabel(state) };
   }
   const model = task.snapshot?.model;
-  return model === undefined ? { key: '', label: l10n.t('Unknown model') } : { key: model, label: model };
+  return model === undefined ? { key: '', label: l10n.t('Unknown model') } : { key: model, label: truncate(model, 40) };
 }
 
 /** Tasks under their groups, groups in a fixed order (status) or by name with unknown last (model). */

@@ -42,7 +42,8 @@ function contextValue(task: TrackedTask, state: DisplayState): string {
 /**
  * Untrusted Markdown: API strings go through appendText, so they carry no
  * Markdown, HTML or command links; text the renderer would turn into a link
- * by itself (a URL, an e-mail address) goes into a code span instead.
+ * by itself (a URL, an `<scheme:…>` autolink, an e-mail address) goes into a
+ * code span instead.
  */
 export function createTaskTooltip(task: TrackedTask): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString('', false);
@@ -50,7 +51,7 @@ export function createTaskTooltip(task: TrackedTask): vscode.MarkdownString {
   tooltip.supportHtml = false;
   for (const [label, value] of tooltipLines(task)) {
     tooltip.appendMarkdown(`**${label}:** `);
-    if (/[a-z][\w+.-]*:\/\/|www\.|\S@\S/i.test(value)) {
+    if (/[a-z][\w+.-]*:\/\/|<[a-z][\w+.-]*:|www\.|\S@\S/i.test(value)) {
       tooltip.appendMarkdown(codeSpan(value));
     } else {
       tooltip.appendText(value);

@@ -117,7 +117,8 @@ export const vscodeStandIn = {
     setStatusBarMessage: () => new Disposable(),
   },
   workspace: {
-    getConfiguration: () => ({ get: <T>(_key: string, fallback?: T) => fallback }),
+    // Every setting at its default, as in a fresh profile (the defaults come from package.json in VS Code).
+    getConfiguration: () => ({ get: <T>(_key: string, fallback?: T) => fallback, inspect: () => undefined }),
     onDidChangeConfiguration: noEvent,
   },
   commands: {

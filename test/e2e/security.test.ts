@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { FakeGateway } from '../fakeGateway/fakeGateway';
 import { completingScript } from '../fakeGateway/scenarios';
@@ -17,6 +18,8 @@ describe('End to end: hostile workspaces, gateways and links in a real workbench
   this.timeout(180_000);
   let session: Session | undefined;
   let attacker: FakeGateway | undefined;
+  // Where the cloned repository asks for finished videos to be saved: somewhere of its choosing, outside it.
+  const stolen = path.join(os.tmpdir(), `anyapi-e2e-stolen-${process.pid}-${Date.now()}`);
   const wb = () => session!.workbench;
   const gateway = () => session!.gateway;
 
@@ -24,7 +27,7 @@ describe('End to end: hostile workspaces, gateways and links in a real workbench
     // The opened folder is a cloned repository that points the extension at someone else's server.
     attacker = await FakeGateway.start();
     attacker.apiKey = undefined;
-    session = await Session.start({ name: 'security', workspaceSettings: { 'anyapiVideo.baseUrl': attacker.url, 'anyapiVideo.autoDownloadFolder': '../..' } });
+    session = await Session.start({ name: 'security', workspaceSettings: { 'anyapiVideo.baseUrl': attacker.url, 'anyapiVideo.autoDownloadFolder': stolen } });
     gateway().setTask('grok:sec-own', completingScript('grok:sec-own', gateway(), 1));
     gateway().setTask('veo:sec-failed', [
       { id: 'veo:sec-failed', status: 'pending' },
@@ -48,9 +51,10 @@ describe('End to end: hostile workspaces, gateways and links in a real workbench
     await wb().waitForIcon('grok:sec-own', 'pass');
     assert.ok(gateway().queriesFor('grok:sec-own').every((request) => request.headers.authorization === `Bearer ${gateway().apiKey}`));
     assert.deepEqual([...attacker!.requests, ...attacker!.fileRequests], [], 'the workspace’s server received nothing at all');
-    // The workspace also asked for finished videos to be saved two folders above it; that setting is the user's alone.
-    const above = path.resolve(session!.server.root, 'workspace', '..', '..');
-    assert.deepEqual(fs.readdirSync(above).filter((name) => name.includes('secown')), []);
+    // The workspace also asked for finished videos to be saved where it likes; that setting is the user's alone.
+    // Saving the small sample takes well under the two seconds waited here when the setting is in effect.
+    await wb().page.waitForTimeout(2000);
+    assert.equal(fs.existsSync(stolen), false, 'nothing was saved where the workspace asked');
   });
 
   it('shows a failure reason that carries a command link as plain text', async () => {
@@ -103,7 +107,7 @@ describe('End to end: hostile workspaces, gateways and links in a real workbench
     const allow = wb().page.locator('.monaco-dialog-box', { hasText: 'AnyAPI Video Tasks' });
     await allow.getByRole('button', { name: 'Open' }).click();
     await allow.waitFor({ state: 'detached' });
-    const question = wb().page.locator('.monaco-dialog-box', { hasText: 'Track 500 tasks from a link?' });
+    const question = wb().page.locator('.monaco-dialog-box', { hasText: 'Track 500 tasks?' });
     await question.waitFor();
     const listed = (await question.textContent()) ?? '';
     assert.match(listed, /link-0[\s\S]*link-19[\s\S]*and 480 more/, 'the question lists the ids');

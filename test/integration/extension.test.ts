@@ -116,14 +116,14 @@ describe('AnyAPI Video in VS Code', () => {
 
   it('downloads a finished video to the file chosen in the save dialog', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anyapi-video-download-'));
-    const target = vscode.Uri.file(path.join(dir, 'cow.mp4'));
+    // The Uri only says which folder the dialog starts in; the name is the extension's own, and Enter accepts it.
+    const target = vscode.Uri.file(path.join(dir, 'a-cow-with-wings-flying-over-farmland-integrat.mp4'));
     try {
-      // The Uri only says where the dialog starts; Enter accepts it.
-      await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.downloadVideo', 'grok:integration-success', target));
+      await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.downloadVideo', 'grok:integration-success', vscode.Uri.file(path.join(dir, 'cow.sh'))));
       await waitFor('the download to finish', () => fs.existsSync(target.fsPath));
       const expected = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fakeGateway', 'assets', 'sample.mp4'));
       assert.deepEqual(fs.readFileSync(target.fsPath), expected);
-      assert.deepEqual(fs.readdirSync(dir), ['cow.mp4'], 'no partial file is left');
+      assert.deepEqual(fs.readdirSync(dir), [path.basename(target.fsPath)], 'no partial file is left');
       assert.ok(gateway.fileRequests.every((request) => request.headers.authorization === undefined));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -161,16 +161,20 @@ describe('AnyAPI Video in VS Code', () => {
   });
 
   it('renames a task, and takes the name away again', async () => {
-    await vscode.commands.executeCommand('anyapiVideo.renameTask', 'grok:integration-success', 'Flying cow');
+    // A name passed as an argument is only offered in the box; Enter accepts it.
+    await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.renameTask', 'grok:integration-success', 'Flying cow'));
     assert.equal(api.store.get('grok:integration-success')?.label, 'Flying cow');
-    await vscode.commands.executeCommand('anyapiVideo.renameTask', 'grok:integration-success', '');
+    await answeringWithEscape(vscode.commands.executeCommand('anyapiVideo.renameTask', 'grok:integration-success', 'Renamed by a link'));
+    assert.equal(api.store.get('grok:integration-success')?.label, 'Flying cow', 'nothing changes without the user');
+    await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.renameTask', 'grok:integration-success', ''));
     assert.equal(api.store.get('grok:integration-success')?.label, undefined);
   });
 
   it('creates a video task after the confirmation, tracks it at once and follows it to a video', async () => {
     const before = gateway.created.length;
     const request = { model: 'grok-video-3', prompt: 'a cow with wings', aspect_ratio: '3:2', callback_url: 'https://evil.example/hook' };
-    await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.createTask', request));
+    // Cancel comes first for a request built elsewhere: one Down, then Enter.
+    await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.createTask', request), 1);
     assert.equal(gateway.created.length, before + 1);
     assert.deepEqual(gateway.created.at(-1), { model: 'grok-video-3', prompt: 'a cow with wings', aspect_ratio: '3:2' }, 'fields the API does not take are dropped');
     const id = `grok:created-${before + 1}`;
@@ -178,9 +182,10 @@ describe('AnyAPI Video in VS Code', () => {
     await waitFor('the created task to finish', () => api.store.get(id)?.snapshot?.status === 'succeeded');
   });
 
-  it('sends nothing when the confirmation is dismissed (creating spends credits)', async () => {
+  it('sends nothing when the confirmation is dismissed or answered with Enter alone (creating spends credits)', async () => {
     const before = gateway.created.length;
     await answeringWithEscape(vscode.commands.executeCommand('anyapiVideo.createTask', { model: 'sora-2-pro', prompt: 'an expensive video' }));
+    await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.createTask', { model: 'sora-2-pro', prompt: 'an expensive video' }));
     assert.equal(gateway.created.length, before);
   });
 
@@ -188,7 +193,7 @@ describe('AnyAPI Video in VS Code', () => {
     const size = api.store.size;
     const before = gateway.created.length;
     gateway.fail('create', { status: 400, body: { error: { message: 'prompt rejected', type: 'invalid_request_error' } } }, 1);
-    await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.createTask', { model: 'grok-video-3', prompt: 'a refused prompt' }));
+    await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.createTask', { model: 'grok-video-3', prompt: 'a refused prompt' }), 1);
     assert.equal(gateway.created.length, before);
     assert.equal(api.store.size, size);
   });
@@ -208,12 +213,12 @@ describe('AnyAPI Video in VS Code', () => {
   it('exports the tracked tasks as JSON and as CSV through the save dialog', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anyapi-video-export-'));
     try {
-      await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.exportTasks', vscode.Uri.file(path.join(dir, 'tasks.json')), 'json'));
-      const rows = JSON.parse(fs.readFileSync(path.join(dir, 'tasks.json'), 'utf8')) as { id: string; status: string | null }[];
+      await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.exportTasks', vscode.Uri.file(path.join(dir, 'x')), 'json'));
+      const rows = JSON.parse(fs.readFileSync(path.join(dir, 'anyapi-video-tasks.json'), 'utf8')) as { id: string; status: string | null }[];
       assert.deepEqual(rows.map((row) => row.id).sort(), api.store.all().map((task) => task.id).sort());
       assert.equal(rows.find((row) => row.id === 'veo:integration-failure')?.status, 'failed');
-      await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.exportTasks', vscode.Uri.file(path.join(dir, 'tasks.csv')), 'csv'));
-      const csv = fs.readFileSync(path.join(dir, 'tasks.csv'), 'utf8');
+      await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.exportTasks', vscode.Uri.file(path.join(dir, 'x')), 'csv'));
+      const csv = fs.readFileSync(path.join(dir, 'anyapi-video-tasks.csv'), 'utf8');
       assert.match(csv, /^id,status,prompt,video_url,created_at,updated_at,completed_at,tracked_at\r\n/);
       assert.equal(csv.trimEnd().split('\r\n').length, api.store.size + 1);
     } finally {

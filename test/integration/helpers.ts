@@ -23,16 +23,19 @@ export async function configure(baseUrl: string): Promise<void> {
 
 /**
  * Runs a command that asks the user something (a save dialog, a confirmation)
- * and answers with what the question offers first — the suggested file, the
- * "Create" row — as a person pressing Enter would.
+ * and answers with what the question offers first — the suggested file — as a
+ * person pressing Enter would; with `down`, after that many Down arrows.
  */
-export async function answeringWithEnter(run: Thenable<unknown>): Promise<void> {
+export async function answeringWithEnter(run: Thenable<unknown>, down = 0): Promise<void> {
   let settled = false;
   const done = Promise.resolve(run).finally(() => (settled = true));
   const deadline = Date.now() + 15_000;
   while (!settled) {
     assert.ok(Date.now() < deadline, 'the command was still asking after 15 s');
     await new Promise((resolve) => setTimeout(resolve, 300));
+    for (let press = 0; press < down && !settled; press++) {
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    }
     if (!settled) {
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     }

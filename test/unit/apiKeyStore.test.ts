@@ -1,35 +1,25 @@
 import * as assert from 'node:assert/strict';
-import { ApiKeyStore, type KeyValueState, type SecretStore } from '../../src/auth/apiKeyStore';
+import { ApiKeyStore, type SecretStore } from '../../src/auth/apiKeyStore';
 import { Emitter } from '../../src/tasks/events';
 
 class MemorySecrets implements SecretStore {
   readonly values = new Map<string, string>();
+  failStores = false;
   private readonly emitter = new Emitter<{ key: string }>();
   readonly onDidChange = this.emitter.event;
   async get(key: string): Promise<string | undefined> {
     return this.values.get(key);
   }
   async store(key: string, value: string): Promise<void> {
+    if (this.failStores) {
+      throw new Error('keychain locked');
+    }
     this.values.set(key, value);
     this.emitter.fire({ key });
   }
   async delete(key: string): Promise<void> {
     this.values.delete(key);
     this.emitter.fire({ key });
-  }
-}
-
-class MemoryState implements KeyValueState {
-  constructor(readonly values: Record<string, unknown> = {}) {}
-  get<T>(key: string): T | undefined {
-    return this.values[key] as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) {
-      delete this.values[key];
-    } else {
-      this.values[key] = value;
-    }
   }
 }
 
@@ -48,22 +38,33 @@ describe('ApiKeyStore: the key goes only to an origin the user saw', () => {
   });
 
   it('binds a key from 0.6 to AnyAPI’s own origin, never to the base URL in effect (a workspace could have set it)', async () => {
+    // 0.6 kept the bare key and approved whatever origin was configured, which may have come from a cloned repository.
     secrets.values.set('anyapiVideo.apiKey', 'sk-old');
-    // 0.6 approved whatever origin was configured when the key was set; that may have come from a cloned repository.
-    const state = new MemoryState({ 'anyapiVideo.keyOrigin': 'https://evil.example' });
     baseUrl = 'https://evil.example';
-    const store = new ApiKeyStore(secrets, state, () => baseUrl);
+    const store = new ApiKeyStore(secrets, () => baseUrl);
     await store.load();
-    assert.equal(sent(store), undefined, 'nothing goes to the old origin');
+    assert.equal(sent(store), undefined, 'nothing goes to the configured origin');
     const lookup = store.lookUp();
     assert.ok('pause' in lookup && lookup.pause.reason === 'keyOrigin' && lookup.pause.origin === 'https://evil.example');
-    assert.equal(state.values['anyapiVideo.keyOrigin'], undefined, 'the untrusted approval is gone');
+    assert.equal(secrets.values.has('anyapiVideo.apiKey'), false, 'the bare 0.6 key is gone');
     baseUrl = 'https://www.anyapi.vip';
     assert.equal(sent(store), 'sk-old', 'AnyAPI itself gets the key');
   });
 
+  it('never pairs a key with an origin it was not set for, even when saving fails halfway', async () => {
+    const store = new ApiKeyStore(secrets, () => baseUrl);
+    await store.set('sk-1', 'https://www.anyapi.vip');
+    secrets.failStores = true;
+    await assert.rejects(store.set('sk-2', 'https://other.example'));
+    await assert.rejects(store.allowOrigin('https://other.example'));
+    baseUrl = 'https://other.example';
+    assert.equal(sent(store), undefined, 'sk-1 is still bound to AnyAPI only');
+    baseUrl = 'https://www.anyapi.vip';
+    assert.equal(sent(store), 'sk-1');
+  });
+
   it('binds a new key to the origin the input box showed, even if the setting changed meanwhile', async () => {
-    const store = new ApiKeyStore(secrets, new MemoryState(), () => baseUrl);
+    const store = new ApiKeyStore(secrets, () => baseUrl);
     await store.load();
     baseUrl = 'https://other.example';
     await store.set('sk-new', 'https://www.anyapi.vip');
@@ -73,7 +74,7 @@ describe('ApiKeyStore: the key goes only to an origin the user saw', () => {
   });
 
   it('tells listeners when the same key is allowed for another origin', async () => {
-    const store = new ApiKeyStore(secrets, new MemoryState(), () => baseUrl);
+    const store = new ApiKeyStore(secrets, () => baseUrl);
     await store.set('sk', 'https://www.anyapi.vip');
     let changes = 0;
     store.onDidChange(() => changes++);
@@ -84,7 +85,7 @@ describe('ApiKeyStore: the key goes only to an origin the user saw', () => {
   });
 
   it('asks before sending the key in clear text to a plain http gateway off this machine, and remembers the yes', async () => {
-    const store = new ApiKeyStore(secrets, new MemoryState(), () => baseUrl);
+    const store = new ApiKeyStore(secrets, () => baseUrl);
     await store.set('sk', 'https://www.anyapi.vip');
     baseUrl = 'http://gw.example:8080';
     const lookup = store.lookUp();
@@ -96,7 +97,7 @@ describe('ApiKeyStore: the key goes only to an origin the user saw', () => {
   });
 
   it('does not call a loopback http gateway clear text', async () => {
-    const store = new ApiKeyStore(secrets, new MemoryState(), () => baseUrl);
+    const store = new ApiKeyStore(secrets, () => baseUrl);
     await store.set('sk', 'https://www.anyapi.vip');
     baseUrl = 'http://127.0.0.1:8080';
     const lookup = store.lookUp();
@@ -104,10 +105,9 @@ describe('ApiKeyStore: the key goes only to an origin the user saw', () => {
   });
 
   it('follows a key set or cleared in another window', async () => {
-    const state = new MemoryState();
-    const store = new ApiKeyStore(secrets, state, () => baseUrl);
+    const store = new ApiKeyStore(secrets, () => baseUrl);
     await store.load();
-    const other = new ApiKeyStore(secrets, state, () => baseUrl);
+    const other = new ApiKeyStore(secrets, () => baseUrl);
     await other.set('sk-from-there', 'https://www.anyapi.vip');
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(store.current, 'sk-from-there');

@@ -32,6 +32,19 @@ describe('vetMediaUrl', () => {
     assert.equal(vetMediaUrl('http://192.168.1.5/v.mp4', 'http://192.168.1.20:3000'), undefined, 'plain http only on loopback');
   });
 
+  it('refuses single-label names (the resolver turns them into machines on the LAN) unless the gateway has one too', () => {
+    for (const url of ['https://nas/v.mp4', 'https://router:8443/v.mp4', 'https://jenkins.svc/v.mp4', 'https://files.localdomain/v.mp4']) {
+      assert.equal(vetMediaUrl(url, PUBLIC_GATEWAY), undefined, url);
+    }
+    assert.equal(vetMediaUrl('https://files/v.mp4', 'http://gateway:3000')?.origin, 'https://files');
+  });
+
+  it('refuses cloud metadata services whatever network the gateway is on', () => {
+    assert.equal(vetMediaUrl('https://169.254.169.254/latest/meta-data', 'http://169.254.10.10'), undefined);
+    assert.equal(vetMediaUrl('https://100.100.100.200/latest', 'http://100.64.0.7:3000'), undefined);
+    assert.equal(vetMediaUrl('https://100.64.0.9/v.mp4', 'http://100.64.0.7:3000')?.origin, 'https://100.64.0.9', 'the same carrier-grade NAT block otherwise');
+  });
+
   it('refuses host names a CSP could be broken with, and IPv6 literals a CSP cannot name', () => {
     for (const url of ["https://a;b'.example/v.mp4", 'https://a*b.example/v.mp4', 'https://a,b.example/v.mp4', "https://x'y/v.mp4", 'https://a_b.example/v.mp4', 'https://-a.example/v.mp4', 'https://[2001:db8::1]/v.mp4']) {
       assert.equal(vetMediaUrl(url, PUBLIC_GATEWAY), undefined, url);
@@ -70,6 +83,10 @@ describe('hosts', () => {
     assert.equal(networkOf('[::ffff:7f00:1]'), 'loopback');
     assert.equal(networkOf('printer.home.arpa'), '.home.arpa');
     assert.equal(networkOf('www.anyapi.vip'), undefined);
+    assert.equal(networkOf('nas'), 'single-label');
+    assert.equal(networkOf('app.localhost'), undefined, 'only localhost itself is this machine for sure');
+    assert.equal(networkOf('224.0.0.251'), '224.0.0.0/4');
+    assert.equal(networkOf('198.19.1.1'), '198.18.0.0/15');
     assert.equal(networkOf('[2606:4700::1]'), undefined);
   });
 

@@ -75,14 +75,14 @@ describe('Text from outside on VS Code surfaces', () => {
     assert.equal(plainLabel('Ready'), 'Ready');
   });
 
-  it('every notification and status bar message goes through the one helper that neutralises links', () => {
-    const calls = callsOf(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'setStatusBarMessage']);
+  it('every notification, progress notification and status bar message goes through the one helper that neutralises links', () => {
+    const calls = callsOf(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'setStatusBarMessage', 'withProgress']);
     const helper = path.join('src', 'notifications', 'notify.ts');
     assert.ok(calls.filter((call) => call.file === helper).length >= 4, 'the scan finds the helper’s own calls');
     assert.deepEqual(
       calls.filter((call) => call.file !== helper).map((call) => call.where),
       [],
-      'call notify.info/warning/error/ask/flash instead',
+      'call notify.info/warning/error/ask/progress/flash instead',
     );
   });
 

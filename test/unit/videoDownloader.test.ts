@@ -122,6 +122,12 @@ describe('VideoDownloader against the fake gateway', function () {
     assert.deepEqual(fs.readdirSync(dir), ['video.mp4'], 'no partial file is left');
   });
 
+  it('vets every redirect like the first URL: a file host cannot bounce the download into the LAN', async () => {
+    gateway.fail('files', { status: 302, headers: { location: 'https://192.168.1.1/router-backup.mp4' }, body: '' }, 1);
+    await assert.rejects(downloader.download(gateway.mediaUrl('sample.mp4'), path.join(dir, 'v.mp4'), AUTO), /not a public https address/);
+    assert.deepEqual(fs.readdirSync(dir), []);
+  });
+
   it('replaces an existing file when the user chose it in the save dialog', async () => {
     const target = path.join(dir, 'video.mp4');
     fs.writeFileSync(target, 'old');
