@@ -1,10 +1,10 @@
-import { l10n } from 'vscode';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { MediaUrlVetter } from './mediaUrl';
+import { l10n } from 'vscode';
 import { LazyDispatcher } from './dispatcher';
+import type { MediaUrlVetter } from './mediaUrl';
 import type { ProxySettings } from './proxySettings';
 
 export interface DownloadProgress {

@@ -1,6 +1,6 @@
+import type { Memento } from 'vscode';
 import type { MediaUrlVetter } from '../api/mediaUrl';
 import type { VideoDownloader } from '../api/videoDownloader';
-import type { Memento } from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { PreviewPanels } from '../preview/previewPanels';
 import type { Settings } from '../settings';

@@ -3,9 +3,9 @@ import type { CreateVideoRequest } from '../api/videoApiClient';
 import { CommandId } from '../commandIds';
 import { checkModelName, MAX_PROMPT_LENGTH, parseImageUrls, requestFromArgument, VIDEO_MODELS, type ModelOptions } from '../create/videoModels';
 import { errorMessage } from '../log';
-import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { notify } from '../notifications/notify';
 import { plainLabel, plainText } from '../untrustedText';
+import type { CommandDeps, CommandHandlers } from './commandDeps';
 
 const LAST_MODEL_KEY = 'anyapiVideo.lastModel';
 

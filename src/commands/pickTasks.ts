@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
+import { notify } from '../notifications/notify';
 import type { TaskStore } from '../tasks/taskStore';
 import type { TrackedTask } from '../tasks/trackedTask';
-import { compareTasks, statusLabel, truncate } from '../views/taskPresentation';
-import { notify } from '../notifications/notify';
 import { plainLabel } from '../untrustedText';
+import { compareTasks, statusLabel, truncate } from '../views/taskPresentation';
 
 interface PickOptions {
   readonly placeHolder: string;

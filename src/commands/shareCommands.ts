@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { CommandId, EXTENSION_ID } from '../commandIds';
 import { errorMessage } from '../log';
+import { notify } from '../notifications/notify';
 import { exportTasks, type ExportFormat } from '../tasks/exportTasks';
 import { findTaskIds } from '../tasks/findTaskIds';
 import { taskLink } from '../tasks/taskLink';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
 import { askForSaveTarget } from './saveTarget';
-import { notify } from '../notifications/notify';
 
 /** "Track Task IDs in Selection", "Copy Link to Task" and "Export Tasks": moving task ids between files, people and the tracker. */
 export function shareHandlers({ store }: CommandDeps): CommandHandlers {

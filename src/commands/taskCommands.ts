@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
+import { notify } from '../notifications/notify';
 import { hasVideo, isTerminalTask } from '../tasks/trackedTask';
 import type { CommandDeps } from './commandDeps';
 import { resolveTaskIds, taskIdsFromArguments } from './pickTasks';
-import { notify } from '../notifications/notify';
 
 /** Commands on tracked tasks, from the tree, the preview or the Command Palette. */
 export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
+import { notify } from '../notifications/notify';
 import { parseTaskIds } from '../tasks/parseTaskIds';
 import { MAX_TRACKED_TASKS, type TaskStore } from '../tasks/taskStore';
-import type { CommandDeps } from './commandDeps';
-import { notify } from '../notifications/notify';
 import { plainText } from '../untrustedText';
+import type { CommandDeps } from './commandDeps';
 
 /** Ids that arrive as an argument (a link, a file, a `command:` link) are listed in a question when there are more than this. */
 const IDS_WITHOUT_QUESTION = 3;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { CommandId } from '../commandIds';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
+import { CommandId } from '../commandIds';
 import type { Poller } from '../tasks/poller';
 import { notify } from './notify';
 

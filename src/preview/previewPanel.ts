@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { MediaUrlVetter } from '../api/mediaUrl';
 import { CommandId } from '../commandIds';
-import type { TaskStore } from '../tasks/taskStore';
-import { mediaOrigins, createPreviewModel } from './previewModel';
-import { renderPreviewHtml } from './previewHtml';
-import { isWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
 import { notify } from '../notifications/notify';
+import type { TaskStore } from '../tasks/taskStore';
+import { renderPreviewHtml } from './previewHtml';
+import { mediaOrigins, createPreviewModel } from './previewModel';
+import { isWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
 
 /**
  * One webview panel showing one task. It re-renders its page only when the

@@ -1,5 +1,5 @@
-import { epochMs, field, isObject, numberField, stringField, withoutUndefined, type JsonObject } from '../api/fields';
 import type { ApiErrorKind } from '../api/errors';
+import { epochMs, field, isObject, numberField, stringField, withoutUndefined, type JsonObject } from '../api/fields';
 import { normalizeStatus } from '../api/status';
 import type { TaskSnapshot } from '../api/taskSnapshot';
 import type { TaskProblem, TrackedTask } from './trackedTask';

@@ -1,15 +1,15 @@
 import { ApiError } from '../api/errors';
-import type { KeyLookup } from '../auth/keyLookup';
 import type { TaskSnapshot } from '../api/taskSnapshot';
 import type { TaskQueryClient } from '../api/videoApiClient';
+import type { KeyLookup } from '../auth/keyLookup';
 import { errorMessage, type Logger } from '../log';
 import { backoffDelay } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { Emitter, type Disposable } from './events';
 import { runningInterval } from './pollSchedule';
-import { WakeTimer } from './wakeTimer';
 import type { TaskChange, TaskStore } from './taskStore';
 import { needsPolling } from './trackedTask';
+import { WakeTimer } from './wakeTimer';
 
 export interface PollerSettings {
   readonly intervalMs: number;

@@ -22,40 +22,34 @@ export async function configure(baseUrl: string): Promise<void> {
 }
 
 /**
- * Runs a command that asks the user something (a save dialog, a confirmation)
- * and answers with what the question offers first — the suggested file — as a
- * person pressing Enter would; with `down`, after that many Down arrows.
+ * Runs a command that asks the user something (a save dialog, a confirmation,
+ * an input box) and answers every 300 ms with the given workbench commands —
+ * the keys a person would press — until the command has finished.
  */
-export async function answeringWithEnter(run: Thenable<unknown>, down = 0): Promise<void> {
+async function answering(run: Thenable<unknown>, keys: readonly string[]): Promise<void> {
   let settled = false;
   const done = Promise.resolve(run).finally(() => (settled = true));
   const deadline = Date.now() + 15_000;
   while (!settled) {
     assert.ok(Date.now() < deadline, 'the command was still asking after 15 s');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    for (let press = 0; press < down && !settled; press++) {
-      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-    }
-    if (!settled) {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    for (const key of keys) {
+      if (!settled) {
+        await vscode.commands.executeCommand(key);
+      }
     }
   }
   await done;
 }
 
-/** Runs a command that asks the user something and dismisses the question, as Escape would. */
-export async function answeringWithEscape(run: Thenable<unknown>): Promise<void> {
-  let settled = false;
-  const done = Promise.resolve(run).finally(() => (settled = true));
-  const deadline = Date.now() + 15_000;
-  while (!settled) {
-    assert.ok(Date.now() < deadline, 'the command was still asking after 15 s');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    if (!settled) {
-      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    }
-  }
-  await done;
+/** Answers with what the question offers first (the suggested file, the offered name), as Enter would; with `down`, after that many Down arrows. */
+export function answeringWithEnter(run: Thenable<unknown>, down = 0): Promise<void> {
+  return answering(run, [...Array<string>(down).fill('workbench.action.quickOpenSelectNext'), 'workbench.action.acceptSelectedQuickOpenItem']);
+}
+
+/** Dismisses the question, as Escape would. */
+export function answeringWithEscape(run: Thenable<unknown>): Promise<void> {
+  return answering(run, ['workbench.action.closeQuickOpen']);
 }
 
 /** Waits until `condition` holds, checking every 100 ms; fails with `what` after `timeoutMs`. */

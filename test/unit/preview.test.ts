@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { createPreviewModel, mediaOrigins } from '../../src/preview/previewModel';
-import { renderPreviewHtml } from '../../src/preview/previewHtml';
-import { isWebviewMessage } from '../../src/preview/protocol';
 import { vetMediaUrl } from '../../src/api/mediaUrl';
+import { renderPreviewHtml } from '../../src/preview/previewHtml';
+import { createPreviewModel, mediaOrigins } from '../../src/preview/previewModel';
+import { isWebviewMessage } from '../../src/preview/protocol';
 import type { TrackedTask } from '../../src/tasks/trackedTask';
 import { STATUS_ICONS } from '../../src/views/taskPresentation';
 import { snapshot } from './helpers/fakes';

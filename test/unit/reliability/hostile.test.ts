@@ -1,8 +1,8 @@
-import { vetMediaUrl } from '../../../src/api/mediaUrl';
 import * as assert from 'node:assert/strict';
+import { vetMediaUrl } from '../../../src/api/mediaUrl';
 import { parseTaskSnapshot } from '../../../src/api/taskSnapshot';
-import { createPreviewModel } from '../../../src/preview/previewModel';
 import { renderPreviewHtml } from '../../../src/preview/previewHtml';
+import { createPreviewModel } from '../../../src/preview/previewModel';
 import { restoreTasks, serializeTasks } from '../../../src/tasks/persistence';
 import type { TrackedTask } from '../../../src/tasks/trackedTask';
 import { describeTask, tooltipLines } from '../../../src/views/taskPresentation';
