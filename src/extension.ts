@@ -1,16 +1,14 @@
 import * as vscode from 'vscode';
 import { vetMediaUrl, type MediaUrlVetter } from './api/mediaUrl';
 import { VideoApiClient } from './api/videoApiClient';
-import { VideoDownloader } from './api/videoDownloader';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { ContextKey } from './commandIds';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import type { CommandDeps } from './commands/commandDeps';
-import { registerLazyCommands } from './commands/lazyCommands';
+import { LazyFeatures } from './commands/lazyCommands';
 import { registerTaskCommands } from './commands/taskCommands';
 import { registerTrackTask } from './commands/trackTask';
 import { registerTrackUriHandler } from './commands/trackUriHandler';
-import { AutoDownloads } from './notifications/autoDownload';
 import { registerCompletionNotifier } from './notifications/completionNotifier';
 import { registerPauseNotifier } from './notifications/pauseNotifier';
 import { registerSettingsNotifier } from './notifications/settingsNotifier';
@@ -51,9 +49,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const vetMedia: MediaUrlVetter = (raw) => vetMediaUrl(raw, settings.current.baseUrl);
   const previews = new PreviewPanels(store, context.extensionUri, vetMedia);
   const treeView = new TaskTreeView(store, poller, context.globalState);
-  const downloader = new VideoDownloader(() => settings.http.proxy, vetMedia);
   const creator = new TaskCreator(client, () => apiKeys.lookUp(), store);
-  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, downloader, creator, vetMedia, settings, state: context.globalState };
+  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, creator, vetMedia, settings, log, state: context.globalState };
+  const features = new LazyFeatures(deps);
 
   context.subscriptions.push(
     log,
@@ -61,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     apiKeys,
     store,
     client,
-    downloader,
+    features,
     poller,
     previews,
     treeView,
@@ -69,10 +67,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerTrackTask(deps),
     registerApiKeyCommands(deps),
     registerTaskCommands(deps),
-    registerLazyCommands(deps),
+    features.registerCommands(),
     registerTrackUriHandler(),
     registerCompletionNotifier(store, settings),
-    new AutoDownloads(store, settings, downloader, log),
+    features.saveFinishedVideos(),
     registerPauseNotifier(poller, apiKeys),
     registerSettingsNotifier(settings),
     apiKeys.onDidChange(() => {

@@ -1,8 +1,8 @@
 import type { Memento } from 'vscode';
 import type { MediaUrlVetter } from '../api/mediaUrl';
-import type { VideoDownloader } from '../api/videoDownloader';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { PreviewPanels } from '../preview/previewPanels';
+import type { Logger } from '../log';
 import type { Settings } from '../settings';
 import type { Poller } from '../tasks/poller';
 import type { TaskCreator } from '../tasks/taskCreator';
@@ -16,9 +16,9 @@ export interface CommandDeps {
   readonly apiKeys: ApiKeyStore;
   readonly previews: PreviewPanels;
   readonly treeView: TaskTreeView;
-  readonly downloader: VideoDownloader;
   readonly creator: TaskCreator;
   readonly settings: Settings;
+  readonly log: Logger;
   /** Whether a media URL from the gateway may be loaded, for the gateway configured now. */
   readonly vetMedia: MediaUrlVetter;
   /** globalState, for small preferences such as the last model used. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { videoFileName } from '../api/videoDownloader';
+import { videoFileName, type VideoDownloader } from '../api/videoDownloader';
 import { CommandId } from '../commandIds';
 import { errorMessage } from '../log';
 import { notify } from '../notifications/notify';
@@ -13,7 +13,7 @@ import { askForSaveTarget } from './saveTarget';
  * `Uri` argument may do), then a cancellable progress notification with
  * percent and MB/s.
  */
-export function downloadHandlers({ store, downloader, settings }: CommandDeps): CommandHandlers {
+export function downloadHandlers({ store, settings }: CommandDeps, downloader: VideoDownloader): CommandHandlers {
   const saveTo = async (task: TrackedTask, url: string, target: vscode.Uri): Promise<void> => {
     const name = target.path.slice(target.path.lastIndexOf('/') + 1);
     await notify.progress(vscode.l10n.t('Downloading {0}', name), true, async (progress, token) => {

@@ -1,14 +1,42 @@
+import { VideoDownloader } from '../api/videoDownloader';
 import type { CommandDeps, CommandHandlers } from '../commands/commandDeps';
 import { createTaskHandlers } from '../commands/createTask';
 import { downloadHandlers } from '../commands/downloadVideo';
 import { organizeHandlers } from '../commands/organizeCommands';
 import { shareHandlers } from '../commands/shareCommands';
+import { CommandId } from '../commandIds';
+import { AutoDownloads } from '../notifications/autoDownload';
+import type { TrackedTask } from '../tasks/trackedTask';
+
+/** What dist/features.js provides once loaded. */
+export interface Features {
+  readonly handlers: CommandHandlers;
+  /** Saves a video that just finished into `anyapiVideo.autoDownloadFolder`. */
+  autoDownload(task: TrackedTask): void;
+  dispose(): void;
+}
 
 /**
- * The commands that are not needed to show and poll tasks (create, download,
- * share, organise). esbuild bundles this file on its own as dist/features.js,
- * loaded the first time one of them runs, so activation stays small.
+ * Everything not needed to show and poll tasks: the create, download, share
+ * and organise commands, and automatic downloads. esbuild bundles this file
+ * on its own as dist/features.js, loaded the first time one of them is
+ * needed, so activation stays small.
  */
-export function featureHandlers(deps: CommandDeps): CommandHandlers {
-  return { ...createTaskHandlers(deps), ...downloadHandlers(deps), ...shareHandlers(deps), ...organizeHandlers(deps) };
+export function loadFeatures(deps: CommandDeps): Features {
+  const downloader = new VideoDownloader(() => deps.settings.http.proxy, deps.vetMedia);
+  const autoDownloads = new AutoDownloads(deps.settings, downloader, deps.log);
+  return {
+    handlers: {
+      ...createTaskHandlers(deps),
+      ...downloadHandlers(deps, downloader),
+      ...shareHandlers(deps),
+      ...organizeHandlers(deps),
+      [CommandId.cancelAutoDownloads]: () => autoDownloads.cancelAll(),
+    },
+    autoDownload: (task) => autoDownloads.enqueue(task),
+    dispose: () => {
+      autoDownloads.dispose();
+      downloader.dispose();
+    },
+  };
 }

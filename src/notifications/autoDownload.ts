@@ -6,9 +6,8 @@ import { videoFileName, type VideoDownloader } from '../api/videoDownloader';
 import { CommandId } from '../commandIds';
 import { errorMessage, type Logger } from '../log';
 import type { Settings } from '../settings';
-import type { TaskStore } from '../tasks/taskStore';
 import type { TrackedTask } from '../tasks/trackedTask';
-import { isInside, resolveAutoDownloadFolder } from './autoDownloadFolder';
+import { isInside, resolveAutoDownloadFolder, wantsAutoDownload } from './autoDownloadFolder';
 import { notify } from './notify';
 
 /** The status bar shows progress at most this often, however fast chunks arrive. */
@@ -24,29 +23,24 @@ interface Running {
 
 /**
  * With `anyapiVideo.autoDownloadFolder` set, a video that finishes while
- * tracked is saved there at once, without replacing any file. While saving,
- * a status bar item shows the progress; clicking it (or "Cancel Automatic
- * Downloads") stops every running download and removes what was written.
+ * tracked is saved there at once (see {@link wantsAutoDownload}), without
+ * replacing any file. While saving, a status bar item shows the progress;
+ * clicking it (or "Cancel Automatic Downloads") stops every running download
+ * and removes what was written.
  */
 export class AutoDownloads implements vscode.Disposable {
   private readonly running = new Map<string, Running>();
   private readonly waiting: TrackedTask[] = [];
   private readonly item = vscode.window.createStatusBarItem('anyapiVideo.autoDownload', vscode.StatusBarAlignment.Left, 49);
-  private readonly subscriptions: vscode.Disposable[];
   private drawnAt = 0;
 
   constructor(
-    store: TaskStore,
     private readonly settings: Settings,
     private readonly downloader: VideoDownloader,
     private readonly log: Logger,
   ) {
     this.item.name = vscode.l10n.t('AnyAPI Video downloads');
     this.item.command = CommandId.cancelAutoDownloads;
-    this.subscriptions = [
-      store.onDidFinish(({ task }) => this.enqueue(task)),
-      vscode.commands.registerCommand(CommandId.cancelAutoDownloads, () => this.cancelAll()),
-    ];
   }
 
   dispose(): void {
@@ -54,11 +48,10 @@ export class AutoDownloads implements vscode.Disposable {
     for (const { controller } of this.running.values()) {
       controller.abort();
     }
-    vscode.Disposable.from(...this.subscriptions).dispose();
     this.item.dispose();
   }
 
-  private cancelAll(): void {
+  cancelAll(): void {
     if (this.running.size === 0) {
       void notify.info(vscode.l10n.t('No video is being saved automatically.'));
       return;
@@ -69,8 +62,8 @@ export class AutoDownloads implements vscode.Disposable {
     }
   }
 
-  private enqueue(task: TrackedTask): void {
-    if (this.settings.current.autoDownloadFolder.trim() === '' || task.snapshot?.status !== 'succeeded' || task.snapshot.videoUrl === undefined) {
+  enqueue(task: TrackedTask): void {
+    if (!wantsAutoDownload(task, this.settings.current.autoDownloadFolder)) {
       return;
     }
     this.waiting.push(task);

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { TrackedTask } from '../tasks/trackedTask';
 
 /** Where automatic downloads go, and whether it must stay inside the workspace. */
 export interface AutoDownloadFolder {
@@ -35,4 +36,9 @@ export function resolveAutoDownloadFolder(setting: string, workspace: string | u
 export function isInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/** Whether a task that just finished is one automatic downloads save: only a ready video, and only with the setting on. */
+export function wantsAutoDownload(task: TrackedTask, setting: string): boolean {
+  return setting.trim() !== '' && task.snapshot?.status === 'succeeded' && task.snapshot.videoUrl !== undefined;
 }
