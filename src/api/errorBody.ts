@@ -64,6 +64,8 @@ function messageFromJson(json: unknown): string | undefined {
     (isObject(error) ? stringField(error, 'message') : stringField(json, 'error')) ??
     stringField(json, 'message') ??
     stringField(json, 'msg') ??
+    // FastAPI-style services (Luma): `{"detail": "Invalid API key is provided"}`.
+    stringField(json, 'detail') ??
     stringField(json, 'code');
   return message === undefined ? undefined : clean(message);
 }

@@ -7,6 +7,8 @@ export type ApiErrorKind =
   | 'auth'
   /** 404 or `task_not_exist`: the gateway does not know this id. */
   | 'notFound'
+  /** `404 Invalid URL (GET /v1/video/query)`: the gateway has no such endpoint at all, for any task. */
+  | 'noRoute'
   /** 429: slow down, ideally until `retryAfterMs` has passed. */
   | 'rateLimited'
   /** 5xx, or a proxy error page: the gateway is having trouble. */

@@ -2,7 +2,8 @@
 export type TaskStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'unknown';
 
 const RAW_STATUSES: ReadonlyMap<string, TaskStatus> = new Map<string, TaskStatus>([
-  ...['pending', 'queued', 'waiting', 'submitted', 'not_start'].map((raw) => [raw, 'queued'] as const),
+  // `in_queue`: fal-style queues; `initializing`: Qiniu.
+  ...['pending', 'queued', 'waiting', 'submitted', 'not_start', 'in_queue', 'initializing'].map((raw) => [raw, 'queued'] as const),
   ...[
     'processing',
     'in_progress',
@@ -14,8 +15,10 @@ const RAW_STATUSES: ReadonlyMap<string, TaskStatus> = new Map<string, TaskStatus
     'video_generation_completed',
     'video_upsampling',
   ].map((raw) => [raw, 'running'] as const),
-  ...['completed', 'success', 'succeeded', 'video_upsampling_completed'].map((raw) => [raw, 'succeeded'] as const),
-  ...['failed', 'failure', 'error', 'video_generation_failed', 'video_upsampling_failed'].map(
+  // `succeed`: Kling; `done`: xAI, Jimeng, and Veo operations whose `done` flag is set.
+  ...['completed', 'success', 'succeeded', 'succeed', 'done', 'video_upsampling_completed'].map((raw) => [raw, 'succeeded'] as const),
+  // `fail`: Kling; `expired`: a provider dropped the task before it ran.
+  ...['failed', 'failure', 'fail', 'error', 'expired', 'video_generation_failed', 'video_upsampling_failed'].map(
     (raw) => [raw, 'failed'] as const,
   ),
   ...['cancelled', 'canceled'].map((raw) => [raw, 'cancelled'] as const),

@@ -38,6 +38,7 @@ export interface TaskQueryClient {
 }
 
 interface RawResponse {
+  readonly origin: string;
   readonly status: number;
   readonly contentType: string | undefined;
   readonly retryAfter: string | undefined;
@@ -101,6 +102,7 @@ export class VideoApiClient implements TaskQueryClient {
         },
       });
       response = {
+        origin: url.origin,
         status: statusCode,
         contentType: headerValue(headers['content-type']),
         retryAfter: headerValue(headers['retry-after']),
@@ -144,6 +146,14 @@ function throwForStatus(response: RawResponse): void {
   const details = { httpStatus: status, retryAfterMs: parseRetryAfter(response.retryAfter, Date.now()) };
   if (status === 401 || status === 403) {
     throw new ApiError('auth', l10n.t('The gateway rejected the API key (HTTP {0}){1}', status, suffix), details);
+  }
+  // new-api's answer for a path it does not serve, for any task: "Invalid URL (GET /v1/video/query)".
+  if ((status === 404 && /^Invalid URL \(/.test(said ?? '')) || status === 501) {
+    throw new ApiError(
+      'noRoute',
+      l10n.t('The gateway at {0} does not serve this request (HTTP {1}){2}. Check anyapiVideo.baseUrl: it should be the origin of a gateway with the unified video API.', response.origin, status, suffix),
+      details,
+    );
   }
   if (status === 404 || errorCodeFromBody(response.text) === 'task_not_exist') {
     throw new ApiError('notFound', l10n.t('The gateway does not know this task id (HTTP {0}){1}', status, suffix), details);

@@ -289,12 +289,13 @@ export class Poller implements Disposable {
     if (!this.options.store.get(id)) {
       return;
     }
-    if (apiError.kind === 'auth' || apiError.kind === 'config') {
+    if (apiError.kind === 'auth' || apiError.kind === 'config' || apiError.kind === 'noRoute') {
       this.dueAt.set(id, now);
       // A key changed while this request was in flight gets its own chance.
       const current = this.options.apiKey();
-      if (apiError.kind === 'config' || ('key' in current && current.key === apiKey)) {
-        this.setPause({ reason: apiError.kind, message: apiError.message });
+      if (apiError.kind !== 'auth' || ('key' in current && current.key === apiKey)) {
+        // No such endpoint is the gateway's answer for every task: one pause and one message, like a bad setting.
+        this.setPause({ reason: apiError.kind === 'auth' ? 'auth' : 'config', message: apiError.message });
       }
       return;
     }

@@ -52,6 +52,7 @@ export class FakeGateway {
   readonly fileRequests: RecordedRequest[] = [];
 
   private readonly tasks = new Map<string, { script: TaskScript; served: number }>();
+  private readonly rawAnswers = new Map<string, FakeResponse>();
   private readonly faults = new Map<string, { fault: Fault; remaining: number }>();
   private readonly sockets = new Set<import('node:net').Socket>();
   private inFlight = 0;
@@ -111,6 +112,14 @@ export class FakeGateway {
 
   setTask(id: string, script: TaskScript): void {
     this.tasks.set(id, { script, served: 0 });
+  }
+
+  /**
+   * Answers every query for `id` with exactly this response — status, headers
+   * and body — as a real gateway's answer recorded in test/fixtures/gateways.
+   */
+  answerWith(id: string, response: FakeResponse): void {
+    this.rawAnswers.set(id, response);
   }
 
   /**
@@ -254,6 +263,10 @@ export class FakeGateway {
     }
     if (this.apiKey !== undefined && request.headers.authorization !== `Bearer ${this.apiKey}`) {
       return { status: 401, body: { error: { message: '无效的令牌 (invalid token)', type: 'new_api_error', code: '' } } };
+    }
+    const raw = taskId === null ? undefined : this.rawAnswers.get(taskId);
+    if (raw) {
+      return raw;
     }
     const task = taskId === null ? undefined : this.tasks.get(taskId);
     if (!task) {

@@ -137,6 +137,18 @@ describe('Faults: what the user sees and what is kept', function () {
     });
   }
 
+  it('404 Invalid URL (the gateway has no such route): one pause for the gateway, no task marked not found', async () => {
+    await rig.track('a', [RUNNING('a')]);
+    await rig.track('b', [RUNNING('b')]);
+    // new-api's answer for a path it does not serve (test/fixtures/gateways/055).
+    rig.gateway.fail('*', { status: 404, body: { error: { message: 'Invalid URL (GET /v1/video/query)', type: 'invalid_request_error', param: '', code: '' } } });
+    await rig.advance(INTERVAL_MS * 5);
+    assert.equal(rig.poller.paused?.reason, 'config');
+    assert.match(rig.poller.paused?.message ?? '', /does not serve this request \(HTTP 404\).*anyapiVideo\.baseUrl/);
+    assert.deepEqual([rig.view('a').state, rig.view('b').state], ['running', 'running'], 'no task is marked not found');
+    assert.ok(rig.queries('a') + rig.queries('b') <= 4, 'nothing more is asked once the gateway has said it has no such route');
+  });
+
   const badBodies: [string, object | string, RegExp][] = [
     ['invalid JSON', '{"status": pending}', /not valid JSON/],
     ['a truncated body', '{"id":"t","status":"proc', /not valid JSON/],
