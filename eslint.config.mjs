@@ -30,6 +30,6 @@ export default tseslint.config(
   },
   {
     files: ['media/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', HTMLElement: 'readonly', HTMLVideoElement: 'readonly', HTMLButtonElement: 'readonly', HTMLProgressElement: 'readonly', HTMLSelectElement: 'readonly', SVGSVGElement: 'readonly', acquireVsCodeApi: 'readonly' } },
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', HTMLElement: 'readonly', HTMLVideoElement: 'readonly', HTMLButtonElement: 'readonly', HTMLProgressElement: 'readonly', HTMLSelectElement: 'readonly', HTMLDetailsElement: 'readonly', SVGSVGElement: 'readonly', acquireVsCodeApi: 'readonly' } },
   },
 );

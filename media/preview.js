@@ -45,6 +45,9 @@
   const promptSection = element('promptSection', HTMLElement);
   const prompt = element('prompt', HTMLElement);
   const details = element('details', HTMLElement);
+  const notUnderstood = element('notUnderstood', HTMLElement);
+  const rawSection = element('rawSection', HTMLDetailsElement);
+  const raw = element('raw', HTMLElement);
 
   /** The status codicon: an `<svg>` whose `<use>` points into the page's sprite. */
   function findStatusIcon() {
@@ -83,6 +86,7 @@
     progress.value = model.progress ?? 0;
     progress.textContent = model.progress === undefined ? '' : `${model.progress}%`;
     setText(error, model.error);
+    setText(notUnderstood, model.notUnderstood);
     setText(refused, model.videoRefused);
 
     const videoUrl = isPlayable(model.videoUrl) ? model.videoUrl : undefined;
@@ -119,6 +123,11 @@
     if (message && message.type === 'update') {
       vscode.setState({ taskId: message.model.taskId });
       render(message.model);
+      if (rawSection.open) {
+        vscode.postMessage({ type: 'loadRaw' }); // The answer the update came from.
+      }
+    } else if (message && message.type === 'raw') {
+      raw.textContent = message.text ?? rawSection.dataset.empty ?? '';
     }
   });
 
@@ -158,6 +167,11 @@
   copyUrl.addEventListener('click', () => vscode.postMessage({ type: 'copyUrl' }));
   download.addEventListener('click', () => vscode.postMessage({ type: 'download' }));
   copyPrompt.addEventListener('click', () => vscode.postMessage({ type: 'copyPrompt' }));
+  rawSection.addEventListener('toggle', () => {
+    if (rawSection.open) {
+      vscode.postMessage({ type: 'loadRaw' });
+    }
+  });
 
   vscode.postMessage({ type: 'ready' });
 })();

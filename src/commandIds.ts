@@ -22,6 +22,7 @@ export const CommandId = {
   createTask: 'anyapiVideo.createTask',
   generateFromSelection: 'anyapiVideo.generateFromSelection',
   cancelAutoDownloads: 'anyapiVideo.cancelAutoDownloads',
+  showRawResponse: 'anyapiVideo.showRawResponse',
 } as const;
 
 /** Ids of the views and webviews, shared by package.json and code. */

@@ -6,6 +6,7 @@ import { ContextKey } from './commandIds';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import type { CommandDeps } from './commands/commandDeps';
 import { LazyFeatures } from './commands/lazyCommands';
+import { registerRawAnswers } from './commands/rawAnswerCommands';
 import { registerTaskCommands } from './commands/taskCommands';
 import { registerTrackTask } from './commands/trackTask';
 import { registerTrackUriHandler } from './commands/trackUriHandler';
@@ -15,6 +16,7 @@ import { registerSettingsNotifier } from './notifications/settingsNotifier';
 import { PreviewPanels } from './preview/previewPanels';
 import { Settings } from './settings';
 import { Poller } from './tasks/poller';
+import { RawAnswers } from './tasks/rawAnswers';
 import { TaskCreator } from './tasks/taskCreator';
 import { TaskStore } from './tasks/taskStore';
 import { TaskStatusBar } from './views/taskStatusBar';
@@ -38,7 +40,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     { read: () => context.globalState.get(STORAGE_KEY), write: (value) => context.globalState.update(STORAGE_KEY, value) },
     log,
   );
-  const client = new VideoApiClient(() => settings.http, log);
+  const rawAnswers = new RawAnswers(vscode.Uri.joinPath(context.globalStorageUri, 'answers').fsPath, log);
+  const client = new VideoApiClient(() => settings.http, log, (taskId, httpStatus, text, apiKey) => {
+    if (store.get(taskId)) {
+      void rawAnswers.record(taskId, httpStatus, text, apiKey);
+    }
+  });
   const poller = new Poller({
     store,
     client,
@@ -47,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log,
   });
   const vetMedia: MediaUrlVetter = (raw) => vetMediaUrl(raw, settings.current.baseUrl);
-  const previews = new PreviewPanels(store, context.extensionUri, vetMedia);
+  const previews = new PreviewPanels(store, context.extensionUri, vetMedia, rawAnswers);
   const treeView = new TaskTreeView(store, poller, context.globalState);
   const creator = new TaskCreator(client, () => apiKeys.lookUp(), store);
   const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, creator, vetMedia, settings, log, state: context.globalState };
@@ -69,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerTaskCommands(deps),
     features.registerCommands(),
     registerTrackUriHandler(),
+    registerRawAnswers(store, rawAnswers),
     registerCompletionNotifier(store, settings),
     features.saveFinishedVideos(),
     registerPauseNotifier(poller, apiKeys),

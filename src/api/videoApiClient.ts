@@ -45,6 +45,9 @@ interface RawResponse {
   readonly text: string;
 }
 
+/** A query's answer as it arrived, for Show Raw Response; `apiKey` is what was sent, so it can be kept out of what is stored. */
+export type AnswerListener = (taskId: string, httpStatus: number, text: string, apiKey: string) => void;
+
 /** The unified video API over undici, with one keep-alive dispatcher. */
 export class VideoApiClient implements TaskQueryClient {
   private readonly dispatcher = new LazyDispatcher();
@@ -52,12 +55,13 @@ export class VideoApiClient implements TaskQueryClient {
   constructor(
     private readonly settings: () => HttpSettings,
     private readonly log: Logger,
+    private readonly onAnswer?: AnswerListener,
   ) {}
 
   async query(taskId: string, apiKey: string, signal?: AbortSignal): Promise<TaskSnapshot> {
     const url = new URL('/v1/video/query', parseBaseUrl(this.settings().baseUrl));
     url.searchParams.set('id', taskId);
-    const response = await this.send('GET', url, apiKey, undefined, signal);
+    const response = await this.send('GET', url, apiKey, undefined, signal, taskId);
     return parseTaskSnapshot(parseJsonBody(response));
   }
 
@@ -82,7 +86,14 @@ export class VideoApiClient implements TaskQueryClient {
     this.dispatcher.dispose();
   }
 
-  private async send(method: 'GET' | 'POST', url: URL, apiKey: string, body: string | undefined, signal: AbortSignal | undefined): Promise<RawResponse> {
+  private async send(
+    method: 'GET' | 'POST',
+    url: URL,
+    apiKey: string,
+    body: string | undefined,
+    signal: AbortSignal | undefined,
+    taskId?: string,
+  ): Promise<RawResponse> {
     const { timeoutMs, proxy } = this.settings();
     const { undici, dispatcher } = await this.dispatcher.get(proxy, url);
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -114,6 +125,9 @@ export class VideoApiClient implements TaskQueryClient {
       throw failure;
     }
     this.log.info(`${where} ${response.status} ${Date.now() - started} ms`);
+    if (taskId !== undefined) {
+      this.onAnswer?.(taskId, response.status, response.text, apiKey);
+    }
     throwForStatus(response);
     return response;
   }

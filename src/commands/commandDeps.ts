@@ -1,8 +1,8 @@
 import type { Memento } from 'vscode';
 import type { MediaUrlVetter } from '../api/mediaUrl';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
-import type { PreviewPanels } from '../preview/previewPanels';
 import type { Logger } from '../log';
+import type { PreviewPanels } from '../preview/previewPanels';
 import type { Settings } from '../settings';
 import type { Poller } from '../tasks/poller';
 import type { TaskCreator } from '../tasks/taskCreator';

@@ -1,10 +1,10 @@
 import { VideoDownloader } from '../api/videoDownloader';
+import { CommandId } from '../commandIds';
 import type { CommandDeps, CommandHandlers } from '../commands/commandDeps';
 import { createTaskHandlers } from '../commands/createTask';
 import { downloadHandlers } from '../commands/downloadVideo';
 import { organizeHandlers } from '../commands/organizeCommands';
 import { shareHandlers } from '../commands/shareCommands';
-import { CommandId } from '../commandIds';
 import { AutoDownloads } from '../notifications/autoDownload';
 import type { TrackedTask } from '../tasks/trackedTask';
 

@@ -1,5 +1,5 @@
-import { l10n } from 'vscode';
 import { randomBytes } from 'node:crypto';
+import { l10n } from 'vscode';
 
 export interface PreviewHtmlOptions {
   /** `webview.cspSource`: where our own script and stylesheet come from. */
@@ -46,6 +46,7 @@ ${options.iconSprite}
   <progress id="progress" max="100" hidden></progress>
 </header>
 <p id="error" class="error" role="alert" hidden></p>
+<p id="notUnderstood" class="warning" hidden></p>
 <section id="player" hidden>
   <video id="video" controls preload="metadata" playsinline></video>
   <div class="player-bar">
@@ -82,6 +83,11 @@ ${options.iconSprite}
   <h2>${escapeAttribute(l10n.t('Details'))}</h2>
   <dl id="details"></dl>
 </section>
+<details id="rawSection" data-empty="${escapeAttribute(l10n.t('No answer from the gateway is kept for this task yet.'))}">
+  <summary>${escapeAttribute(l10n.t('Raw response'))}</summary>
+  <p class="note">${escapeAttribute(l10n.t('The last answer the gateway sent for this task, as it sent it. The API key is never shown here.'))}</p>
+  <pre id="raw" tabindex="0"></pre>
+</details>
 <script nonce="${nonce}" src="${escapeAttribute(options.scriptUri)}"></script>
 </body>
 </html>`;

@@ -25,6 +25,10 @@ export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter):
     enhancedPrompt: snapshot?.enhancedPrompt,
     prompt: snapshot?.prompt,
     error: snapshot?.error ?? task.problem?.message,
+    notUnderstood:
+      state === 'unknown'
+        ? l10n.t('AnyAPI Video does not know the status “{0}”. The gateway’s answer is under Raw response below; the README says how to report it.', snapshot?.rawStatus ?? '')
+        : undefined,
     details: details(task),
   };
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { MediaUrlVetter } from '../api/mediaUrl';
 import { CommandId } from '../commandIds';
 import { notify } from '../notifications/notify';
+import type { RawAnswers } from '../tasks/rawAnswers';
 import type { TaskStore } from '../tasks/taskStore';
 import { renderPreviewHtml } from './previewHtml';
 import { mediaOrigins, createPreviewModel } from './previewModel';
@@ -23,6 +24,7 @@ export class PreviewPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly iconSprite: string,
     private readonly vetMedia: MediaUrlVetter,
+    private readonly rawAnswers: RawAnswers,
   ) {
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
     this.subscriptions.push(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
@@ -91,6 +93,12 @@ export class PreviewPanel implements vscode.Disposable {
         return;
       case 'download':
         void vscode.commands.executeCommand(CommandId.downloadVideo, this.taskId);
+        return;
+      case 'loadRaw':
+        void this.rawAnswers.read(this.taskId).then((answer) => {
+          const reply: HostMessage = { type: 'raw', text: answer?.text };
+          void this.panel.webview.postMessage(reply);
+        });
         return;
       case 'copyPrompt': {
         const snapshot = this.store.get(this.taskId)?.snapshot;

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { MediaUrlVetter } from '../api/mediaUrl';
 import { ViewId } from '../commandIds';
+import type { RawAnswers } from '../tasks/rawAnswers';
 import type { TaskStore } from '../tasks/taskStore';
 import { PreviewPanel } from './previewPanel';
 import type { PreviewState } from './protocol';
@@ -16,6 +17,7 @@ export class PreviewPanels implements vscode.Disposable {
     private readonly store: TaskStore,
     private readonly extensionUri: vscode.Uri,
     private readonly vetMedia: MediaUrlVetter,
+    private readonly rawAnswers: RawAnswers,
   ) {
     this.subscriptions = [
       store.onDidChange((change) => {
@@ -82,7 +84,7 @@ export class PreviewPanels implements vscode.Disposable {
   }
 
   private track(panel: vscode.WebviewPanel, taskId: string): void {
-    const preview = new PreviewPanel(panel, taskId, this.store, this.extensionUri, this.readIconSprite(), this.vetMedia);
+    const preview = new PreviewPanel(panel, taskId, this.store, this.extensionUri, this.readIconSprite(), this.vetMedia, this.rawAnswers);
     this.panels.set(taskId, preview);
     panel.onDidDispose(() => {
       preview.dispose();

@@ -31,11 +31,13 @@ export interface PreviewModel {
   readonly prompt?: string;
   /** The failure reason, or why the last check failed. */
   readonly error?: string;
+  /** Set when the extension did not understand the gateway's status word: where to look, and how to report it. */
+  readonly notUnderstood?: string;
   readonly details: readonly PreviewDetail[];
 }
 
-/** Host → webview. */
-export type HostMessage = { readonly type: 'update'; readonly model: PreviewModel };
+/** Host → webview. `raw` answers `loadRaw`: the gateway's last answer, or undefined when none is kept. */
+export type HostMessage = { readonly type: 'update'; readonly model: PreviewModel } | { readonly type: 'raw'; readonly text: string | undefined };
 
 /** Webview → host. The webview sends `ready` once its listeners are in place. */
 export type WebviewMessage =
@@ -43,14 +45,16 @@ export type WebviewMessage =
   | { readonly type: 'openExternal' }
   | { readonly type: 'copyUrl' }
   | { readonly type: 'copyPrompt' }
-  | { readonly type: 'download' };
+  | { readonly type: 'download' }
+  /** The Raw response section was opened: send the last answer. */
+  | { readonly type: 'loadRaw' };
 
 /** What the webview keeps in `setState`, so the panel can be restored after a reload. */
 export interface PreviewState {
   readonly taskId: string;
 }
 
-const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'openExternal', 'copyUrl', 'copyPrompt', 'download']);
+const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'openExternal', 'copyUrl', 'copyPrompt', 'download', 'loadRaw']);
 
 /** Messages from a webview are checked before use: its content renders API data. */
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
