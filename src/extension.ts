@@ -41,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log,
   );
   const rawAnswers = new RawAnswers(vscode.Uri.joinPath(context.globalStorageUri, 'answers').fsPath, log);
+  const videosFolder = vscode.Uri.joinPath(context.globalStorageUri, 'videos').fsPath;
   const client = new VideoApiClient(() => settings.http, log, (taskId, httpStatus, text, apiKey) => {
     if (store.get(taskId)) {
       void rawAnswers.record(taskId, httpStatus, text, apiKey);
@@ -54,10 +55,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log,
   });
   const vetMedia: MediaUrlVetter = (raw) => vetMediaUrl(raw, settings.current.baseUrl);
-  const previews = new PreviewPanels(store, context.extensionUri, vetMedia, rawAnswers);
+  const previews = new PreviewPanels(store, context.extensionUri, vetMedia, rawAnswers, vscode.Uri.file(videosFolder));
   const treeView = new TaskTreeView(store, poller, context.globalState);
   const creator = new TaskCreator(client, () => apiKeys.lookUp(), store);
-  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, creator, vetMedia, settings, log, state: context.globalState };
+  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, creator, vetMedia, settings, log, videosFolder, state: context.globalState };
   const features = new LazyFeatures(deps);
 
   context.subscriptions.push(
@@ -78,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerTrackUriHandler(),
     registerRawAnswers(store, rawAnswers),
     registerCompletionNotifier(store, settings),
-    features.saveFinishedVideos(),
+    features.followFinishedTasks(),
     registerPauseNotifier(poller, apiKeys),
     registerSettingsNotifier(settings),
     apiKeys.onDidChange(() => {

@@ -23,6 +23,11 @@ export interface DownloadOptions {
    * chose it in a save dialog (which asked), no for automatic downloads.
    */
   readonly replace: boolean;
+  /**
+   * An `Authorization` header for the first URL's origin only — the gateway's
+   * own content route. A redirect to any other origin goes without it.
+   */
+  readonly authorization?: string;
 }
 
 const MAX_REDIRECTS = 3;
@@ -30,8 +35,8 @@ const MAX_REDIRECTS = 3;
 const PARTIAL_ATTEMPTS = 10;
 
 /**
- * Streams a finished video to disk. The file host gets no API key and no API
- * headers. The bytes go to a new `.part` file that is created exclusively (so a
+ * Streams a finished video to disk. A file host gets no API key and no API
+ * headers (only the gateway's own content route gets `authorization`). The bytes go to a new `.part` file that is created exclusively (so a
  * planted file or symlink there is never written through), are counted against
  * a size limit as they arrive, and appear under the real name only when
  * complete: moved without replacing anything unless `replace` says so. A
@@ -50,7 +55,7 @@ export class VideoDownloader {
     try {
       let bytes: number;
       try {
-        bytes = await this.fetchTo(url, file, options, 0);
+        bytes = await this.fetchTo(url, file, options, 0, new URL(url).origin);
       } finally {
         // The write stream closes the file when it ends; this closes it when no stream was made.
         await file.close().catch(() => undefined);
@@ -67,18 +72,19 @@ export class VideoDownloader {
     this.dispatcher.dispose();
   }
 
-  private async fetchTo(url: string, file: fs.FileHandle, options: DownloadOptions, redirects: number): Promise<number> {
+  private async fetchTo(url: string, file: fs.FileHandle, options: DownloadOptions, redirects: number, keyOrigin: string): Promise<number> {
     // A redirect is vetted like the first URL: a public host cannot bounce the download into the user's network.
     const vetted = this.vetMedia(url);
     if (!vetted) {
       throw new Error(l10n.t('The video URL is not a public https address, so it is not downloaded.'));
     }
     const { undici, dispatcher } = await this.dispatcher.get(this.proxy(), new URL(vetted.url));
-    const { statusCode, headers, body } = await undici.request(vetted.url, { method: 'GET', dispatcher, signal: options.signal });
+    const authorization = options.authorization !== undefined && vetted.origin === keyOrigin ? { authorization: options.authorization } : undefined;
+    const { statusCode, headers, body } = await undici.request(vetted.url, { method: 'GET', dispatcher, signal: options.signal, headers: authorization });
     const location = headers.location;
     if (statusCode >= 300 && statusCode < 400 && typeof location === 'string' && redirects < MAX_REDIRECTS) {
       await body.dump().catch(() => undefined);
-      return this.fetchTo(new URL(location, vetted.url).href, file, options, redirects + 1);
+      return this.fetchTo(new URL(location, vetted.url).href, file, options, redirects + 1, keyOrigin);
     }
     if (statusCode !== 200) {
       await body.dump().catch(() => undefined);

@@ -19,6 +19,8 @@ export interface CommandDeps {
   readonly creator: TaskCreator;
   readonly settings: Settings;
   readonly log: Logger;
+  /** Where copies of videos fetched from the gateway's content route are kept. */
+  readonly videosFolder: string;
   /** Whether a media URL from the gateway may be loaded, for the gateway configured now. */
   readonly vetMedia: MediaUrlVetter;
   /** globalState, for small preferences such as the last model used. */

@@ -1,8 +1,11 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import type { Features } from '../features/index';
 import { errorMessage } from '../log';
 import { wantsAutoDownload } from '../notifications/autoDownloadFolder';
+import { localVideoName, wantsContentCopy } from '../tasks/contentCopies';
 import type { CommandDeps } from './commandDeps';
 
 /** Commands whose code lives in dist/features.js. */
@@ -43,16 +46,34 @@ export class LazyFeatures implements vscode.Disposable {
     );
   }
 
-  /** Hands each video that finishes to automatic downloads, loading them only when the setting asks for it. */
-  saveFinishedVideos(): vscode.Disposable {
-    return this.deps.store.onDidFinish(({ task }) => {
-      if (wantsAutoDownload(task, this.deps.settings.current.autoDownloadFolder)) {
-        this.get().then(
-          (features) => features.autoDownload(task),
-          (error: unknown) => this.deps.log.error(`Could not load automatic downloads: ${errorMessage(error)}`),
-        );
-      }
-    });
+  /**
+   * Hands each task that finishes to automatic downloads (when the setting
+   * asks for it) and, when it finished without a URL, to the content route;
+   * loads the features only then. A removed task's fetched copy goes with it.
+   */
+  followFinishedTasks(): vscode.Disposable {
+    const { store, settings, videosFolder } = this.deps;
+    return vscode.Disposable.from(
+      store.onDidFinish(({ task }) => {
+        if (wantsAutoDownload(task, settings.current.autoDownloadFolder)) {
+          this.use((features) => features.autoDownload(task));
+        }
+        if (wantsContentCopy(task)) {
+          this.use((features) => features.copyContent(task));
+        }
+      }),
+      store.onDidChange((change) => {
+        for (const id of change.membership ? change.ids : []) {
+          if (!store.get(id)) {
+            void fs.rm(path.join(videosFolder, localVideoName(id)), { force: true }).catch(() => undefined);
+          }
+        }
+      }),
+    );
+  }
+
+  private use(action: (features: Features) => void): void {
+    this.get().then(action, (error: unknown) => this.deps.log.error(`Could not load dist/features.js: ${errorMessage(error)}`));
   }
 
   dispose(): void {

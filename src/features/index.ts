@@ -6,6 +6,7 @@ import { downloadHandlers } from '../commands/downloadVideo';
 import { organizeHandlers } from '../commands/organizeCommands';
 import { shareHandlers } from '../commands/shareCommands';
 import { AutoDownloads } from '../notifications/autoDownload';
+import { ContentCopies } from '../tasks/contentCopies';
 import type { TrackedTask } from '../tasks/trackedTask';
 
 /** What dist/features.js provides once loaded. */
@@ -13,6 +14,8 @@ export interface Features {
   readonly handlers: CommandHandlers;
   /** Saves a video that just finished into `anyapiVideo.autoDownloadFolder`. */
   autoDownload(task: TrackedTask): void;
+  /** Fetches the video of a task that finished without a URL from the gateway's content route. */
+  copyContent(task: TrackedTask): void;
   dispose(): void;
 }
 
@@ -25,6 +28,15 @@ export interface Features {
 export function loadFeatures(deps: CommandDeps): Features {
   const downloader = new VideoDownloader(() => deps.settings.http.proxy, deps.vetMedia);
   const autoDownloads = new AutoDownloads(deps.settings, downloader, deps.log);
+  const contentCopies = new ContentCopies({
+    store: deps.store,
+    downloader,
+    folder: deps.videosFolder,
+    apiKey: () => deps.apiKeys.lookUp(),
+    baseUrl: () => deps.settings.current.baseUrl,
+    maxBytes: () => deps.settings.current.maxDownloadBytes,
+    log: deps.log,
+  });
   return {
     handlers: {
       ...createTaskHandlers(deps),
@@ -34,6 +46,7 @@ export function loadFeatures(deps: CommandDeps): Features {
       [CommandId.cancelAutoDownloads]: () => autoDownloads.cancelAll(),
     },
     autoDownload: (task) => autoDownloads.enqueue(task),
+    copyContent: (task) => void contentCopies.fetch(task),
     dispose: () => {
       autoDownloads.dispose();
       downloader.dispose();

@@ -4,10 +4,15 @@ import { displayState, isTerminalTask, type TrackedTask } from '../tasks/tracked
 import { formatTime, statusLabel, taskIcon } from '../views/taskPresentation';
 import type { PreviewDetail, PreviewModel } from './protocol';
 
-/** What the preview shows for a task; URLs that are not safe to load are left out and said so. */
-export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter): PreviewModel {
+/**
+ * What the preview shows for a task; URLs that are not safe to load are left
+ * out and said so. `localVideoUrl` is the webview URL of the copy fetched from
+ * the gateway's content route, played when the gateway gave no URL.
+ */
+export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter, localVideoUrl?: string): PreviewModel {
   const snapshot = task.snapshot;
-  const video = vetMedia(snapshot?.videoUrl);
+  const vetted = vetMedia(snapshot?.videoUrl);
+  const videoUrl = vetted?.url ?? localVideoUrl;
   const poster = vetMedia(snapshot?.thumbnailUrl);
   const state = displayState(task);
   return {
@@ -16,10 +21,10 @@ export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter):
     statusLabel: statusLabel(task),
     icon: taskIcon(task).id,
     progress: isTerminalTask(task) ? undefined : snapshot?.progress,
-    videoUrl: video?.url,
-    posterUrl: video ? poster?.url : undefined,
+    videoUrl,
+    posterUrl: videoUrl === undefined ? undefined : poster?.url,
     videoRefused:
-      snapshot?.videoUrl !== undefined && video === undefined
+      snapshot?.videoUrl !== undefined && vetted === undefined
         ? l10n.t('The video URL from the gateway is not a public https address, so it is not loaded.')
         : undefined,
     enhancedPrompt: snapshot?.enhancedPrompt,
@@ -34,11 +39,11 @@ export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter):
 }
 
 /** The origins the preview's CSP must allow for this task's media. */
-export function mediaOrigins(task: TrackedTask, vetMedia: MediaUrlVetter): string[] {
+export function mediaOrigins(task: TrackedTask, vetMedia: MediaUrlVetter, localSource?: string): string[] {
   const origins = [vetMedia(task.snapshot?.videoUrl), vetMedia(task.snapshot?.thumbnailUrl)]
     .filter((vetted) => vetted !== undefined)
     .map((vetted) => vetted.origin);
-  return [...new Set(origins)].sort();
+  return [...new Set([...origins, ...(localSource === undefined ? [] : [localSource])])].sort();
 }
 
 function details(task: TrackedTask): PreviewDetail[] {

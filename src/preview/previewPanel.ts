@@ -4,6 +4,7 @@ import { CommandId } from '../commandIds';
 import { notify } from '../notifications/notify';
 import type { RawAnswers } from '../tasks/rawAnswers';
 import type { TaskStore } from '../tasks/taskStore';
+import type { TrackedTask } from '../tasks/trackedTask';
 import { renderPreviewHtml } from './previewHtml';
 import { mediaOrigins, createPreviewModel } from './previewModel';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
@@ -25,8 +26,10 @@ export class PreviewPanel implements vscode.Disposable {
     private readonly iconSprite: string,
     private readonly vetMedia: MediaUrlVetter,
     private readonly rawAnswers: RawAnswers,
+    /** Copies of videos fetched from the gateway's content route (see `ContentCopies`). */
+    private readonly videosFolder: vscode.Uri,
   ) {
-    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), videosFolder] };
     this.subscriptions.push(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this.update();
   }
@@ -39,7 +42,7 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     this.panel.title = vscode.l10n.t('Video {0}', shortId(this.taskId));
-    const origins = mediaOrigins(task, this.vetMedia);
+    const origins = mediaOrigins(task, this.vetMedia, this.localVideo(task) === undefined ? undefined : this.panel.webview.cspSource);
     const key = origins.join(' ');
     if (key !== this.originsKey) {
       this.originsKey = key;
@@ -59,6 +62,11 @@ export class PreviewPanel implements vscode.Disposable {
     this.post();
   }
 
+  /** The webview URL of the task's fetched copy, if it has one. */
+  private localVideo(task: TrackedTask): string | undefined {
+    return task.localVideo === undefined ? undefined : this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.videosFolder, task.localVideo)).toString();
+  }
+
   dispose(): void {
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
@@ -68,7 +76,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (!task || !this.ready) {
       return;
     }
-    const message: HostMessage = { type: 'update', model: createPreviewModel(task, this.vetMedia) };
+    const message: HostMessage = { type: 'update', model: createPreviewModel(task, this.vetMedia, this.localVideo(task)) };
     void this.panel.webview.postMessage(message);
   }
 

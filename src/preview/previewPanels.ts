@@ -18,6 +18,7 @@ export class PreviewPanels implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly vetMedia: MediaUrlVetter,
     private readonly rawAnswers: RawAnswers,
+    private readonly videosFolder: vscode.Uri,
   ) {
     this.subscriptions = [
       store.onDidChange((change) => {
@@ -84,7 +85,7 @@ export class PreviewPanels implements vscode.Disposable {
   }
 
   private track(panel: vscode.WebviewPanel, taskId: string): void {
-    const preview = new PreviewPanel(panel, taskId, this.store, this.extensionUri, this.readIconSprite(), this.vetMedia, this.rawAnswers);
+    const preview = new PreviewPanel(panel, taskId, this.store, this.extensionUri, this.readIconSprite(), this.vetMedia, this.rawAnswers, this.videosFolder);
     this.panels.set(taskId, preview);
     panel.onDidDispose(() => {
       preview.dispose();

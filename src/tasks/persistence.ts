@@ -53,6 +53,7 @@ function restoreTask(entry: JsonObject): TrackedTask | undefined {
     snapshot: isObject(snapshot) ? restoreSnapshot(snapshot) : undefined,
     checkedAt: numberField(entry, 'checkedAt'),
     problem: isObject(problem) ? restoreProblem(problem) : undefined,
+    localVideo: stringField(entry, 'localVideo'),
   });
 }
 

@@ -130,6 +130,7 @@ export class TaskStore implements Disposable {
     const updated: TrackedTask = {
       id,
       ...(task.label === undefined ? {} : { label: task.label }),
+      ...(task.localVideo === undefined ? {} : { localVideo: task.localVideo }),
       addedAt: task.addedAt,
       snapshot,
       checkedAt: this.now(),
@@ -142,6 +143,17 @@ export class TaskStore implements Disposable {
     if (hadSnapshot && !wasFinished && isTerminalTask(updated)) {
       this.finishEmitter.fire({ task: updated });
     }
+  }
+
+  /** Records that the task's video was fetched from the gateway into global storage, under `file`. */
+  recordLocalVideo(id: string, file: string): void {
+    const task = this.tasks.get(id);
+    if (!task || task.localVideo === file) {
+      return;
+    }
+    this.tasks.set(id, { ...task, localVideo: file });
+    this.changed([id], false);
+    void this.persist();
   }
 
   /** Records a failed query. The last good snapshot stays: a finished task never regresses to an error. */

@@ -19,6 +19,12 @@ export interface TrackedTask {
   readonly snapshot?: TaskSnapshot;
   readonly checkedAt?: number;
   readonly problem?: TaskProblem;
+  /**
+   * The file name, in the extension's global storage, of the video fetched
+   * from the gateway's `/v1/videos/{id}/content` for a task that finished
+   * without a URL (OpenAI-style video objects carry none).
+   */
+  readonly localVideo?: string;
 }
 
 /** How a task is shown: its status, or why it has none. */
@@ -47,4 +53,9 @@ export function needsPolling(task: TrackedTask): boolean {
 /** Whether the gateway gave the task a video URL (it is vetted again before use). */
 export function hasVideo(task: TrackedTask): boolean {
   return task.snapshot?.videoUrl !== undefined;
+}
+
+/** Whether the task's video can be played: from its URL, or from the copy fetched from the gateway. */
+export function hasPlayableVideo(task: TrackedTask): boolean {
+  return hasVideo(task) || task.localVideo !== undefined;
 }

@@ -1,5 +1,5 @@
 import { env, l10n } from 'vscode';
-import { isTerminalTask, displayState, type DisplayState, type TrackedTask } from '../tasks/trackedTask';
+import { displayState, hasPlayableVideo, isTerminalTask, type DisplayState, type TrackedTask } from '../tasks/trackedTask';
 import { relativeTime } from './relativeTime';
 
 /** Longest text from the API shown in one line of the tree. */
@@ -8,7 +8,7 @@ const MAX_INLINE = 60;
 /** A task's state in words, as the tree, the preview and notifications say it. */
 export function statusLabel(task: TrackedTask): string {
   const state = displayState(task);
-  if (state === 'succeeded' && !task.snapshot?.videoUrl) {
+  if (state === 'succeeded' && !hasPlayableVideo(task)) {
     return l10n.t('Done, but no video URL');
   }
   return state === 'unknown' ? l10n.t('Status “{0}”', truncate(task.snapshot?.rawStatus ?? '', 30)) : stateLabel(state);
@@ -60,7 +60,7 @@ export const STATUS_ICONS: Readonly<Record<DisplayState, TaskIcon>> = {
 /** The task's icon: never a spinner for a task that will not change on its own. */
 export function taskIcon(task: TrackedTask): TaskIcon {
   const state = displayState(task);
-  return state === 'succeeded' && !task.snapshot?.videoUrl ? STATUS_ICONS.unknown : STATUS_ICONS[state];
+  return state === 'succeeded' && !hasPlayableVideo(task) ? STATUS_ICONS.unknown : STATUS_ICONS[state];
 }
 
 /** The tree item's description: status, progress, model, and how fresh the status is. */

@@ -50,6 +50,10 @@ export class FakeGateway {
   readonly requests: RecordedRequest[] = [];
   /** Requests for media under /files, kept apart from API queries. */
   readonly fileRequests: RecordedRequest[] = [];
+  /** Requests for `/v1/videos/{id}/content`, the OpenAI-style route to a finished video. */
+  readonly contentRequests: RecordedRequest[] = [];
+  /** Task ids whose video `/v1/videos/{id}/content` serves (the sample video); others get 404. */
+  readonly contentIds = new Set<string>();
 
   private readonly tasks = new Map<string, { script: TaskScript; served: number }>();
   private readonly rawAnswers = new Map<string, FakeResponse>();
@@ -173,6 +177,18 @@ export class FakeGateway {
         send(response, fault);
       } else {
         serveFile(request, response, url.pathname.slice('/files/'.length));
+      }
+      return;
+    }
+    const content = /^\/v1\/videos\/([^/]+)\/content$/.exec(url.pathname);
+    if (content) {
+      this.contentRequests.push({ method: request.method ?? '', url: request.url ?? '', taskId: decodeURIComponent(content[1]), headers: request.headers, at: Date.now() });
+      if (this.apiKey !== undefined && request.headers.authorization !== `Bearer ${this.apiKey}`) {
+        send(response, { status: 401, body: { error: { message: '无效的令牌 (invalid token)', type: 'new_api_error', code: '' } } });
+      } else if (this.contentIds.has(decodeURIComponent(content[1]))) {
+        serveFile(request, response, 'sample.mp4');
+      } else {
+        send(response, { status: 404, body: { error: { message: 'video not found', type: 'invalid_request_error' } } });
       }
       return;
     }
