@@ -3,12 +3,9 @@ import { vetMediaUrl, type MediaUrlVetter } from './api/mediaUrl';
 import { VideoApiClient } from './api/videoApiClient';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { ContextKey } from './commandIds';
-import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import type { CommandDeps } from './commands/commandDeps';
 import { LazyFeatures } from './commands/lazyCommands';
-import { registerRawAnswers } from './commands/rawAnswerCommands';
 import { registerTaskCommands } from './commands/taskCommands';
-import { registerTrackTask } from './commands/trackTask';
 import { registerTrackUriHandler } from './commands/trackUriHandler';
 import { registerCompletionNotifier } from './notifications/completionNotifier';
 import { registerPauseNotifier } from './notifications/pauseNotifier';
@@ -58,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const previews = new PreviewPanels(store, context.extensionUri, vetMedia, rawAnswers, vscode.Uri.file(videosFolder));
   const treeView = new TaskTreeView(store, poller, context.globalState);
   const creator = new TaskCreator(client, () => apiKeys.lookUp(), store);
-  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, creator, vetMedia, settings, log, videosFolder, state: context.globalState };
+  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, creator, vetMedia, settings, log, rawAnswers, videosFolder, state: context.globalState };
   const features = new LazyFeatures(deps);
 
   context.subscriptions.push(
@@ -72,12 +69,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     previews,
     treeView,
     new TaskStatusBar(store),
-    registerTrackTask(deps),
-    registerApiKeyCommands(deps),
     registerTaskCommands(deps),
     features.registerCommands(),
     registerTrackUriHandler(),
-    registerRawAnswers(store, rawAnswers),
+    rawAnswers.removeWith(store),
     registerCompletionNotifier(store, settings),
     features.followFinishedTasks(),
     registerPauseNotifier(poller, apiKeys),

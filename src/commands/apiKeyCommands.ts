@@ -4,7 +4,7 @@ import { isClearTextRemote } from '../api/hosts';
 import { CommandId } from '../commandIds';
 import { errorMessage } from '../log';
 import { notify } from '../notifications/notify';
-import type { CommandDeps } from './commandDeps';
+import type { CommandDeps, CommandHandlers } from './commandDeps';
 
 /**
  * "Set API Key" and "Clear API Key". The key goes to SecretStorage and is
@@ -12,9 +12,9 @@ import type { CommandDeps } from './commandDeps';
  * arguments: a key arriving from a link or another command would be bound
  * to an origin nobody looked at.
  */
-export function registerApiKeyCommands({ apiKeys }: CommandDeps): vscode.Disposable {
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand(CommandId.setApiKey, async () => {
+export function apiKeyHandlers({ apiKeys }: CommandDeps): CommandHandlers {
+  return {
+    [CommandId.setApiKey]: async () => {
       const origin = await askForOrigin(apiKeys.baseUrl());
       const key = origin === undefined ? undefined : await askForKey(origin);
       if (origin === undefined || !key) {
@@ -22,8 +22,8 @@ export function registerApiKeyCommands({ apiKeys }: CommandDeps): vscode.Disposa
       }
       await apiKeys.set(key, origin);
       notify.flash(vscode.l10n.t('AnyAPI Video: API key saved for {0}', origin), 4000);
-    }),
-    vscode.commands.registerCommand(CommandId.clearApiKey, async () => {
+    },
+    [CommandId.clearApiKey]: async () => {
       if (apiKeys.current === undefined) {
         void notify.info(vscode.l10n.t('No AnyAPI key is set.'));
         return;
@@ -35,8 +35,8 @@ export function registerApiKeyCommands({ apiKeys }: CommandDeps): vscode.Disposa
       }
       await apiKeys.clear();
       void notify.info(vscode.l10n.t('The AnyAPI key was removed. Tracked tasks are kept; checks resume when a key is set.'));
-    }),
-  );
+    },
+  };
 }
 
 /** The origin a key set now would go to, once the user has accepted it; undefined when they cannot or would not. */

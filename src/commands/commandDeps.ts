@@ -5,6 +5,7 @@ import type { Logger } from '../log';
 import type { PreviewPanels } from '../preview/previewPanels';
 import type { Settings } from '../settings';
 import type { Poller } from '../tasks/poller';
+import type { RawAnswers } from '../tasks/rawAnswers';
 import type { TaskCreator } from '../tasks/taskCreator';
 import type { TaskStore } from '../tasks/taskStore';
 import type { TaskTreeView } from '../views/taskTreeView';
@@ -19,6 +20,7 @@ export interface CommandDeps {
   readonly creator: TaskCreator;
   readonly settings: Settings;
   readonly log: Logger;
+  readonly rawAnswers: RawAnswers;
   /** Where copies of videos fetched from the gateway's content route are kept. */
   readonly videosFolder: string;
   /** Whether a media URL from the gateway may be loaded, for the gateway configured now. */

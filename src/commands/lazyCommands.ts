@@ -19,6 +19,10 @@ const LAZY_COMMANDS = [
   CommandId.renameTask,
   CommandId.groupBy,
   CommandId.cancelAutoDownloads,
+  CommandId.setApiKey,
+  CommandId.clearApiKey,
+  CommandId.showRawResponse,
+  CommandId.trackTask,
 ] as const;
 
 /**

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { notify } from '../notifications/notify';
-import type { RawAnswers } from '../tasks/rawAnswers';
-import type { TaskStore } from '../tasks/taskStore';
+import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
 
 /** Read-only documents of last answers: `anyapi-video-raw:/<task id>.jsonc`. */
@@ -11,11 +10,12 @@ const SCHEME = 'anyapi-video-raw';
 /**
  * "Show Raw Response": the last answer the gateway sent for a task, in a
  * read-only editor, so a shape the extension does not understand can be seen
- * and reported. The answers themselves are kept by {@link RawAnswers}; this
- * removes a task's answer when the task is removed.
+ * and reported. The answers themselves are kept by `RawAnswers`. The
+ * document provider is registered with the handler, on first use; `owned`
+ * receives it so it is disposed with the features.
  */
-export function registerRawAnswers(store: TaskStore, rawAnswers: RawAnswers): vscode.Disposable {
-  return vscode.Disposable.from(
+export function rawAnswerHandlers({ store, rawAnswers }: CommandDeps, owned: vscode.Disposable[]): CommandHandlers {
+  owned.push(
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
       provideTextDocumentContent: async (uri) => {
         const taskId = decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.jsonc$/, ''));
@@ -27,7 +27,9 @@ export function registerRawAnswers(store: TaskStore, rawAnswers: RawAnswers): vs
         return `// ${header}\n${answer.text}\n`;
       },
     }),
-    vscode.commands.registerCommand(CommandId.showRawResponse, async (...args: unknown[]) => {
+  );
+  return {
+    [CommandId.showRawResponse]: async (...args: unknown[]) => {
       const [id] = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Show the last answer for which task?') });
       if (id === undefined) {
         return;
@@ -38,11 +40,6 @@ export function registerRawAnswers(store: TaskStore, rawAnswers: RawAnswers): vs
       } catch (error) {
         void notify.error(vscode.l10n.t('Could not show the answer for {0}: {1}', id, error instanceof Error ? error.message : String(error)));
       }
-    }),
-    store.onDidChange((change) => {
-      if (change.membership) {
-        void rawAnswers.remove(change.ids.filter((id) => store.get(id) === undefined));
-      }
-    }),
-  );
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { notify } from '../notifications/notify';
 import { parseTaskIds } from '../tasks/parseTaskIds';
 import { MAX_TRACKED_TASKS, type TaskStore } from '../tasks/taskStore';
 import { plainText } from '../untrustedText';
-import type { CommandDeps } from './commandDeps';
+import type { CommandDeps, CommandHandlers } from './commandDeps';
 
 /** Ids that arrive as an argument (a link, a file, a `command:` link) are listed in a question when there are more than this. */
 const IDS_WITHOUT_QUESTION = 3;
@@ -16,8 +16,8 @@ const IDS_LISTED = 20;
  * new ones, reveals them all. Ids the user did not type come from someone
  * else's text, so more than a few are listed in a question first.
  */
-export function registerTrackTask({ store, treeView, apiKeys }: CommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand(CommandId.trackTask, async (input?: unknown) => {
+export function trackTaskHandlers({ store, treeView, apiKeys }: CommandDeps): CommandHandlers {
+  const track = async (input?: unknown): Promise<void> => {
     const given = typeof input === 'string' ? input : Array.isArray(input) ? input.join(' ') : undefined;
     const text = given ?? (await askForIds(store));
     if (text === undefined) {
@@ -65,7 +65,8 @@ export function registerTrackTask({ store, treeView, apiKeys }: CommandDeps): vs
         await vscode.commands.executeCommand(CommandId.setApiKey);
       }
     }
-  });
+  };
+  return { [CommandId.trackTask]: track };
 }
 
 /** "Track 500 tasks?", with the ids (they passed the id check, so they are plain text). */

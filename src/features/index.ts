@@ -1,10 +1,14 @@
+import * as vscode from 'vscode';
 import { VideoDownloader } from '../api/videoDownloader';
 import { CommandId } from '../commandIds';
+import { apiKeyHandlers } from '../commands/apiKeyCommands';
 import type { CommandDeps, CommandHandlers } from '../commands/commandDeps';
 import { createTaskHandlers } from '../commands/createTask';
 import { downloadHandlers } from '../commands/downloadVideo';
 import { organizeHandlers } from '../commands/organizeCommands';
+import { rawAnswerHandlers } from '../commands/rawAnswerCommands';
 import { shareHandlers } from '../commands/shareCommands';
+import { trackTaskHandlers } from '../commands/trackTask';
 import { AutoDownloads } from '../notifications/autoDownload';
 import { ContentCopies } from '../tasks/contentCopies';
 import type { TrackedTask } from '../tasks/trackedTask';
@@ -20,12 +24,14 @@ export interface Features {
 }
 
 /**
- * Everything not needed to show and poll tasks: the create, download, share
- * and organise commands, and automatic downloads. esbuild bundles this file
+ * Everything not needed to show and poll tasks: the key, create, download,
+ * share, organise and raw-answer commands, automatic downloads, and copies
+ * from the content route. esbuild bundles this file
  * on its own as dist/features.js, loaded the first time one of them is
  * needed, so activation stays small.
  */
 export function loadFeatures(deps: CommandDeps): Features {
+  const owned: vscode.Disposable[] = [];
   const downloader = new VideoDownloader(() => deps.settings.http.proxy, deps.vetMedia);
   const autoDownloads = new AutoDownloads(deps.settings, downloader, deps.log);
   const contentCopies = new ContentCopies({
@@ -39,6 +45,9 @@ export function loadFeatures(deps: CommandDeps): Features {
   });
   return {
     handlers: {
+      ...apiKeyHandlers(deps),
+      ...trackTaskHandlers(deps),
+      ...rawAnswerHandlers(deps, owned),
       ...createTaskHandlers(deps),
       ...downloadHandlers(deps, downloader),
       ...shareHandlers(deps),
@@ -48,6 +57,7 @@ export function loadFeatures(deps: CommandDeps): Features {
     autoDownload: (task) => autoDownloads.enqueue(task),
     copyContent: (task) => void contentCopies.fetch(task),
     dispose: () => {
+      vscode.Disposable.from(...owned).dispose();
       autoDownloads.dispose();
       downloader.dispose();
     },

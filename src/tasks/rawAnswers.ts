@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { tryParseJson } from '../api/errorBody';
-import type { Logger } from '../log';
-import { errorMessage } from '../log';
+import { errorMessage, type Logger } from '../log';
+import type { Disposable } from './events';
+import type { TaskStore } from './taskStore';
 
 /** The most of one answer kept: enough for any task status, small enough to open at once. */
 export const MAX_RAW_ANSWER_CHARS = 64 * 1024;
@@ -58,6 +59,15 @@ export class RawAnswers {
     } catch {
       return undefined;
     }
+  }
+
+  /** Removes a task's answer when the task is removed from `store`. */
+  removeWith(store: TaskStore): Disposable {
+    return store.onDidChange((change) => {
+      if (change.membership) {
+        void this.remove(change.ids.filter((id) => store.get(id) === undefined));
+      }
+    });
   }
 
   async remove(taskIds: readonly string[]): Promise<void> {
