@@ -51,9 +51,10 @@ export class LazyFeatures implements vscode.Disposable {
   }
 
   /**
-   * Hands each task that finishes to automatic downloads (when the setting
-   * asks for it) and, when it finished without a URL, to the content route;
-   * loads the features only then. A removed task's fetched copy goes with it.
+   * Hands each task that finishes while tracked to automatic downloads (when
+   * the setting asks for it), and any task seen succeeded without a URL —
+   * also one tracked after it finished — to the content route; loads the
+   * features only then. A removed task's fetched copy goes with it.
    */
   followFinishedTasks(): vscode.Disposable {
     const { store, settings, videosFolder } = this.deps;
@@ -62,14 +63,14 @@ export class LazyFeatures implements vscode.Disposable {
         if (wantsAutoDownload(task, settings.current.autoDownloadFolder)) {
           this.use((features) => features.autoDownload(task));
         }
-        if (wantsContentCopy(task)) {
-          this.use((features) => features.copyContent(task));
-        }
       }),
       store.onDidChange((change) => {
-        for (const id of change.membership ? change.ids : []) {
-          if (!store.get(id)) {
+        for (const id of change.ids) {
+          const task = store.get(id);
+          if (task === undefined) {
             void fs.rm(path.join(videosFolder, localVideoName(id)), { force: true }).catch(() => undefined);
+          } else if (wantsContentCopy(task)) {
+            this.use((features) => features.copyContent(task));
           }
         }
       }),

@@ -22,7 +22,8 @@ export interface PreviewHtmlOptions {
  */
 export function renderPreviewHtml(options: PreviewHtmlOptions): string {
   const nonce = randomBytes(16).toString('base64');
-  const media = options.mediaOrigins.map(escapeAttribute).join(' ');
+  // Escaped once, with the whole policy, where it goes into the attribute.
+  const media = options.mediaOrigins.join(' ');
   const csp = [
     "default-src 'none'",
     `style-src ${options.cspSource}`,

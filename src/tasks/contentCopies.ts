@@ -38,17 +38,18 @@ export interface ContentCopyOptions {
  * task stays "done, but no video URL".
  */
 export class ContentCopies {
-  private readonly running = new Set<string>();
+  /** Tasks asked for in this session: a gateway without the route is asked once per task, not on every change. */
+  private readonly attempted = new Set<string>();
 
   constructor(private readonly options: ContentCopyOptions) {}
 
   async fetch(task: TrackedTask): Promise<void> {
     const { store, downloader, folder, log } = this.options;
     const lookup = this.options.apiKey();
-    if (!wantsContentCopy(task) || this.running.has(task.id) || 'pause' in lookup) {
+    if (!wantsContentCopy(task) || this.attempted.has(task.id) || 'pause' in lookup) {
       return;
     }
-    this.running.add(task.id);
+    this.attempted.add(task.id);
     const name = localVideoName(task.id);
     const url = new URL(`/v1/videos/${encodeURIComponent(task.snapshot?.serverId ?? task.id)}/content`, parseBaseUrl(this.options.baseUrl()));
     try {
@@ -66,8 +67,6 @@ export class ContentCopies {
       }
     } catch (error) {
       log.info(`No video for ${task.id} at ${url.pathname}: ${errorMessage(error)}`);
-    } finally {
-      this.running.delete(task.id);
     }
   }
 }

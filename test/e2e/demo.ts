@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FakeGateway } from '../fakeGateway/fakeGateway';
-import { loadDemoTasks } from '../fakeGateway/scenarios';
+import { loadDemoTasks, loadRealGatewayTasks } from '../fakeGateway/scenarios';
 import { buildVsix } from './harness/buildVsix';
 import { CodeServer } from './harness/codeServer';
 import { ensureCodeServer } from './harness/installCodeServer';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const vsix = await buildVsix();
   const gateway = await FakeGateway.start();
   gateway.apiKey = undefined; // The demo gateway takes any key.
-  const ids = loadDemoTasks(gateway);
+  const ids = [...loadDemoTasks(gateway), ...loadRealGatewayTasks(gateway)];
   const port = Number(process.env.PORT ?? 8080);
   const server = await CodeServer.start({
     extensions: [vsix],

@@ -1,3 +1,4 @@
+import { loadGatewayFixtures } from '../fixtures/gatewayFixtures';
 import type { FakeGateway, TaskScript } from './fakeGateway';
 
 /** The enhanced prompt of the seed's first example, wrapped in a code fence as the API sends it. */
@@ -87,4 +88,30 @@ export function loadDemoTasks(gateway: FakeGateway): string[] {
     gateway.setTask(id, script);
   }
   return tasks.map(([id]) => id);
+}
+
+/** A recorded answer's body (test/fixtures/gateways), with a video URL on a real CDN pointing at the fake gateway's sample. */
+function recordedBody(prefix: string, gateway: FakeGateway, cdnUrl?: string): object {
+  const fixture = loadGatewayFixtures().find((candidate) => candidate.name.startsWith(prefix));
+  if (!fixture) {
+    throw new Error(`no fixture ${prefix} in test/fixtures/gateways`);
+  }
+  const text = JSON.stringify(fixture.body);
+  return JSON.parse(cdnUrl === undefined ? text : text.split(cdnUrl).join(gateway.mediaUrl('sample.mp4'))) as object;
+}
+
+/**
+ * Some of the trickiest real answers, for the demo and the end-to-end suite:
+ * an older new-api wrapper whose video is only in `fail_reason` (065), a
+ * URL-less OpenAI-style video object whose file is at the content route (004),
+ * a completed task with a leftover error object (013), and a "success"
+ * wrapper around a failed task, seen queued first (034, then 086).
+ */
+export function loadRealGatewayTasks(gateway: FakeGateway): string[] {
+  gateway.answerWith('newapi-wrapped', { status: 200, body: recordedBody('065-', gateway, 'https://vidgen.x.ai/xai-vidgen-bucket/xai-video-72924fdc-e6d7-4885-b318-8a367aaa9a02.mp4') });
+  gateway.answerWith('openai-object', { status: 200, body: recordedBody('004-', gateway) });
+  gateway.contentIds.add('video_123');
+  gateway.answerWith('stale-error', { status: 200, body: recordedBody('013-', gateway, 'https://example.com/video.mp4') });
+  gateway.setTask('wrapped-failure', [recordedBody('034-', gateway), recordedBody('086-', gateway)]);
+  return ['newapi-wrapped', 'openai-object', 'stale-error', 'wrapped-failure'];
 }

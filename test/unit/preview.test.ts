@@ -76,6 +76,12 @@ describe('renderPreviewHtml', () => {
     assert.equal(html.match(/<script/g)?.length, 1, 'exactly one script');
   });
 
+  it('escapes a media source once: a local copy’s `\'self\' https://*.vscode-cdn.net` stays a valid source list', () => {
+    const policy = csp(renderPreviewHtml({ ...options, mediaOrigins: ["'self' https://*.vscode-cdn.net"] }));
+    assert.match(policy, /media-src 'self' https:\/\/\*\.vscode-cdn\.net(;|$)/);
+    assert.doesNotMatch(policy, /&/, 'no entity is left in the policy the browser reads');
+  });
+
   it('uses a fresh nonce every time', () => {
     assert.notEqual(csp(renderPreviewHtml(options)), csp(renderPreviewHtml(options)));
   });

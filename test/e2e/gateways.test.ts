@@ -1,0 +1,115 @@
+import * as assert from 'node:assert/strict';
+import { loadRealGatewayTasks } from '../fakeGateway/scenarios';
+import { recordScenarios, Session } from './harness/session';
+
+/** The parts of an HTMLVideoElement the test reads (the test code compiles without the DOM library). */
+interface VideoElement {
+  readonly readyState: number;
+  readonly videoWidth: number;
+  readonly error: { message: string } | null;
+  addEventListener(type: string, listener: () => void, options: { once: boolean }): void;
+}
+
+/**
+ * Real gateway answers (test/fixtures/gateways) in the real workbench: the
+ * fake gateway answers with the recorded bodies (see loadRealGatewayTasks) —
+ * where a body names a video on a real CDN, the URL points at the fake
+ * gateway's sample instead, so it can play without leaving the machine.
+ */
+describe('End to end: real gateway answers in a real workbench', function () {
+  this.timeout(180_000);
+  let session: Session | undefined;
+  const wb = () => session!.workbench;
+  const gateway = () => session!.gateway;
+
+  before(async () => {
+    session = await Session.start({ name: 'gateways' });
+    loadRealGatewayTasks(gateway());
+    await wb().openSidebar();
+    await wb().runCommand('Set API Key');
+    await wb().answerInput('Set API Key', gateway().apiKey!);
+  });
+  recordScenarios(() => session);
+
+  async function playState(): Promise<{ readyState: number; width: number; error: string }> {
+    return wb()
+      .webview()
+      .locator('#video')
+      .evaluate(
+        (element: VideoElement) =>
+          new Promise<{ readyState: number; width: number; error: string }>((resolve) => {
+            const report = (): void => resolve({ readyState: element.readyState, width: element.videoWidth, error: String(element.error?.message ?? '') });
+            if (element.readyState >= 2) {
+              report();
+            } else {
+              element.addEventListener('loadeddata', report, { once: true });
+              element.addEventListener('error', report, { once: true });
+              setTimeout(report, 15_000);
+            }
+          }),
+      );
+  }
+
+  it('plays the video of a task in an older new-api wrapper, found in fail_reason', async () => {
+    await wb().runCommand('Track Video Task');
+    await wb().answerInput('Track Video Task', 'newapi-wrapped');
+    await wb().waitForIcon('newapi-wrapped', 'pass');
+    await wb().row('newapi-wrapped').click();
+    await wb().webview().locator('#status', { hasText: 'Ready' }).waitFor();
+    const state = await playState();
+    assert.ok(state.readyState >= 2 && state.width === 320, `the video plays: ${JSON.stringify(state)}`);
+    assert.equal(await wb().webview().locator('#error').isHidden(), true, 'a URL in fail_reason is no failure reason');
+    await wb().runAnyCommand('View: Close Editor');
+  });
+
+  it('plays a URL-less OpenAI-style video from the gateway’s content route, the key sent to the gateway only', async () => {
+    await wb().runCommand('Track Video Task');
+    await wb().answerInput('Track Video Task', 'openai-object');
+    await wb().waitForIcon('openai-object', 'pass');
+    assert.match(await wb().descriptionOf('openai-object'), /^Ready/);
+    await wb().row('openai-object').click();
+    const state = await playState();
+    assert.ok(state.readyState >= 2 && state.width === 320, `the fetched copy plays: ${JSON.stringify(state)}`);
+    assert.deepEqual(
+      gateway().contentRequests.map((request) => [request.url, request.headers.authorization]),
+      [['/v1/videos/video_123/content', `Bearer ${gateway().apiKey}`]],
+      'fetched once, with the key, from the gateway itself; the player reads the local copy',
+    );
+    await wb().runAnyCommand('View: Close Editor');
+  });
+
+  it('shows no reason for a completed task whose error field is a leftover', async () => {
+    await wb().runCommand('Track Video Task');
+    await wb().answerInput('Track Video Task', 'stale-error');
+    await wb().waitForIcon('stale-error', 'pass');
+    await wb().row('stale-error').click();
+    await wb().webview().locator('#status', { hasText: 'Ready' }).waitFor();
+    assert.equal(await wb().webview().locator('#error').isHidden(), true);
+    await wb().runAnyCommand('View: Close Editor');
+  });
+
+  it('shows the reason of a failed task inside a "success" wrapper', async () => {
+    await wb().clearNotifications();
+    await wb().runCommand('Track Video Task');
+    await wb().answerInput('Track Video Task', 'wrapped-failure');
+    await wb().waitForIcon('wrapped-failure', 'error');
+    await wb().waitForNotification(/Video task wrapped-failure failed: Image pixel is invalid/);
+    await wb().row('wrapped-failure').click();
+    await wb().webview().locator('#error', { hasText: 'Image pixel is invalid' }).waitFor();
+    await wb().runAnyCommand('View: Close Editor');
+  });
+
+  it('shows the raw answer from the context menu and in the preview', async () => {
+    await wb().contextMenu('wrapped-failure', 'Show Raw Response');
+    const editor = wb().page.locator('.monaco-editor .view-lines').first();
+    await editor.filter({ hasText: '"status": "FAILURE"' }).waitFor({ timeout: 10_000 });
+    // Monaco draws spaces as no-break spaces.
+    assert.match(((await editor.textContent()) ?? '').replace(/\s/g, ' '), /The last answer for wrapped-failure: HTTP 200/);
+    await wb().runAnyCommand('View: Close Editor');
+    await wb().row('wrapped-failure').click();
+    const webview = wb().webview();
+    await webview.locator('#rawSection summary').click();
+    await webview.locator('#raw', { hasText: '"task_status_msg": "Image pixel is invalid"' }).waitFor();
+    await wb().runAnyCommand('View: Close Editor');
+  });
+});
