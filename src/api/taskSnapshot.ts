@@ -77,7 +77,8 @@ export function parseTaskSnapshot(body: unknown): TaskSnapshot {
   }
   const status = normalizeStatus(rawStatus);
   return withoutUndefined({
-    serverId: stringField(task, 'id') ?? stringField(task, 'task_id'),
+    // new-api's task records carry a numeric database `id` beside the real `task_id`.
+    serverId: textField(task, 'id') ?? stringField(task, 'task_id') ?? stringField(task, 'id'),
     rawStatus,
     status,
     progress: readProgress(task),

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { loadRealGatewayTasks } from '../fakeGateway/scenarios';
+import { loadGatewayFixtures } from '../fixtures/gatewayFixtures';
 import { recordScenarios, Session } from './harness/session';
 
 /** The parts of an HTMLVideoElement the test reads (the test code compiles without the DOM library). */
@@ -96,6 +97,22 @@ describe('End to end: real gateway answers in a real workbench', function () {
     await wb().waitForNotification(/Video task wrapped-failure failed: Image pixel is invalid/);
     await wb().row('wrapped-failure').click();
     await wb().webview().locator('#error', { hasText: 'Image pixel is invalid' }).waitFor();
+    await wb().runAnyCommand('View: Close Editor');
+  });
+
+  it('shows the reason a yunwu-style task gives under detail', async () => {
+    // Built on the shape of test/fixtures/gateways/063 (a Sora task under the unified format, with its upstream
+    // record in detail): no public answer with a reason there was found, so the failed answer is built, not recorded.
+    const pending = loadGatewayFixtures().find((fixture) => fixture.name.startsWith('063-'))!.body as { detail: object };
+    gateway().setTask('sora-2:detail-failure', [
+      pending,
+      { ...pending, status: 'failed', detail: { ...pending.detail, status: 'failed', error: { message: 'The prompt was blocked by moderation' } } },
+    ]);
+    await wb().runCommand('Track Video Task');
+    await wb().answerInput('Track Video Task', 'sora-2:detail-failure');
+    await wb().waitForIcon('sora-2:detail-failure', 'error');
+    await wb().row('sora-2:detail-failure').click();
+    await wb().webview().locator('#error', { hasText: 'The prompt was blocked by moderation' }).waitFor();
     await wb().runAnyCommand('View: Close Editor');
   });
 

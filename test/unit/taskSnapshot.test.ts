@@ -105,3 +105,35 @@ describe('stripCodeFence', () => {
     assert.equal(stripCodeFence(undefined), undefined);
   });
 });
+
+describe('parseTaskSnapshot: the reading rules on built bodies (the shapes no recorded answer shows)', () => {
+  it('takes a failed task’s reason from detail when the task itself gives none', () => {
+    // Built, not recorded: no public answer with a reason under detail was found (see test/fixtures/gateways).
+    const snapshot = parseTaskSnapshot({ id: 'sora-2:task_x', status: 'failed', detail: { status: 'failed', error: { message: 'moderation blocked the prompt' } } });
+    assert.equal(snapshot.error, 'moderation blocked the prompt');
+  });
+
+  it('shows no reason for a completed task with a stale error left in detail from an earlier retry', () => {
+    const snapshot = parseTaskSnapshot({ id: 'sora-2:task_y', status: 'completed', video_url: 'https://cdn.example/v.mp4', detail: { error: { message: 'retrying after upstream 500' } } });
+    assert.equal(snapshot.status, 'succeeded');
+    assert.equal(snapshot.error, undefined);
+  });
+
+  it('never takes a thumbnail, cover or input image for the video', () => {
+    const snapshot = parseTaskSnapshot({
+      status: 'succeeded',
+      thumbnail_url: 'https://cdn.example/t.jpg',
+      cover_url: 'https://cdn.example/c.jpg',
+      input: { images: ['https://cdn.example/in.png'] },
+      images: ['https://cdn.example/ref.png'],
+    });
+    assert.equal(snapshot.videoUrl, undefined);
+  });
+});
+
+describe('parseTaskSnapshot: the server id', () => {
+  it('prefers a task_id to a numeric database id, as new-api’s task records have both', () => {
+    assert.equal(parseTaskSnapshot({ code: 'success', data: { id: 1, task_id: 'task_abc', status: 'SUCCESS' } }).serverId, 'task_abc');
+    assert.equal(parseTaskSnapshot({ id: 'video_123', object: 'video', status: 'completed' }).serverId, 'video_123');
+  });
+});
