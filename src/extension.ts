@@ -80,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     apiKeys.onDidChange(() => {
       void vscode.commands.executeCommand('setContext', ContextKey.hasApiKey, apiKeys.current !== undefined);
       poller.restart();
+      features.copyMissingVideos();
     }),
     settings.onDidChange(() => poller.settingsChanged()),
     vscode.window.onDidChangeWindowState((state) => poller.setFocused(state.focused)),
@@ -87,7 +88,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   poller.setFocused(vscode.window.state.focused);
   apiKeys.load().then(
-    () => poller.start(),
+    () => {
+      poller.start();
+      features.copyMissingVideos();
+    },
     (error: unknown) => log.error(`Could not read the API key: ${String(error)}`),
   );
   return { store, apiKeys, poller, previews };

@@ -95,14 +95,19 @@ export function parseTaskSnapshot(body: unknown): TaskSnapshot {
   });
 }
 
-/** Rule 1: the answer, its `data` or its `output`, whichever carries the task's status. */
+/**
+ * Rule 1: the answer, its `data` or its `output`, whichever carries the
+ * task's status. A wrapper may have a `status` of its own about the call
+ * (`"success"`, `200`): when the answer names no task (`id`, `task_id`) and
+ * an inner object has a status word, the inner one is the task.
+ */
 function findTask(body: JsonObject): JsonObject | undefined {
-  for (const candidate of [body, field(body, 'data'), field(body, 'output')]) {
-    if (isObject(candidate) && statusWord(candidate) !== undefined) {
-      return candidate;
-    }
+  const inner = [field(body, 'data'), field(body, 'output')].find((candidate): candidate is JsonObject => isObject(candidate) && statusWord(candidate) !== undefined);
+  const namesTask = textField(body, 'id') !== undefined || textField(body, 'task_id') !== undefined;
+  if (inner !== undefined && !namesTask) {
+    return inner;
   }
-  return undefined;
+  return statusWord(body) !== undefined ? body : inner;
 }
 
 /** Rule 2: the task's own status word; a Veo operation's `done` flag reads as `done` or `running`. */
@@ -115,7 +120,8 @@ function statusWord(task: JsonObject): string | undefined {
   }
   const done = field(task, 'done');
   if (typeof done === 'boolean') {
-    return done ? (field(task, 'error') === undefined ? 'done' : 'failed') : 'running';
+    // Go-style gateways send `"error": null` on success: only an actual error makes a done operation failed.
+    return done ? (errorText(field(task, 'error')) === undefined ? 'done' : 'failed') : 'running';
   }
   return undefined;
 }
@@ -155,7 +161,7 @@ function readReason(task: JsonObject): string | undefined {
     stringField(task, 'failure_reason') ??
     stringField(task, 'error_message') ??
     stringField(task, 'task_status_msg') ??
-    stringField(task, 'message') ??
+    notASuccessWord(stringField(task, 'message')) ??
     (isObject(detail) ? (errorText(field(detail, 'error')) ?? stringField(detail, 'error_message') ?? stringField(detail, 'failure_reason')) : undefined)
   );
 }
@@ -166,6 +172,11 @@ function errorText(error: unknown): string | undefined {
     return error.trim() === '' ? undefined : error.trim();
   }
   return isObject(error) ? (stringField(error, 'message') ?? textField(error, 'code')) : undefined;
+}
+
+/** A `message` of `"success"` or `"SUCCEED"` describes the call (Kling's raw bodies), not why a task failed. */
+function notASuccessWord(text: string | undefined): string | undefined {
+  return text !== undefined && /^(ok|success|succeed|succeeded)$/i.test(text) ? undefined : text;
 }
 
 /** Older new-api versions put the video URL in `fail_reason`; a URL is no reason. */

@@ -161,8 +161,7 @@ function throwForStatus(response: RawResponse): void {
   if (status === 401 || status === 403) {
     throw new ApiError('auth', l10n.t('The gateway rejected the API key (HTTP {0}){1}', status, suffix), details);
   }
-  // new-api's answer for a path it does not serve, for any task: "Invalid URL (GET /v1/video/query)".
-  if ((status === 404 && /^Invalid URL \(/.test(said ?? '')) || status === 501) {
+  if (status === 404 && isMissingRoute(response, said)) {
     throw new ApiError(
       'noRoute',
       l10n.t('The gateway at {0} does not serve this request (HTTP {1}){2}. Check anyapiVideo.baseUrl: it should be the origin of a gateway with the unified video API.', response.origin, status, suffix),
@@ -183,6 +182,16 @@ function throwForStatus(response: RawResponse): void {
     throw new ApiError('rejected', l10n.t('The gateway redirected the request (HTTP {0}); check anyapiVideo.baseUrl.', status), details);
   }
   throw new ApiError('rejected', l10n.t('The gateway refused the request (HTTP {0}){1}', status, suffix), details);
+}
+
+/**
+ * A 404 that is about the path, not the task: new-api's `Invalid URL (GET
+ * /v1/video/query)`, FastAPI's bare `Not Found`, Express's `Cannot GET
+ * /v1/video/query`, or a web server's HTML page (a gateway's task answers
+ * are JSON).
+ */
+function isMissingRoute(response: RawResponse, said: string | undefined): boolean {
+  return /^(Invalid URL \(|Cannot (GET|POST) \/|Not Found$)/.test(said ?? '') || looksLikeHtml(response.text, response.contentType);
 }
 
 function parseJsonBody(response: RawResponse): unknown {

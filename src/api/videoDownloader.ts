@@ -90,6 +90,12 @@ export class VideoDownloader {
       await body.dump().catch(() => undefined);
       throw new Error(l10n.t('The file host answered HTTP {0}.', statusCode));
     }
+    const type = String(headers['content-type'] ?? '').toLowerCase();
+    if (/^(text\/|application\/(json|xml|problem))/.test(type)) {
+      // A login page or a JSON error with status 200 is not a video, whatever the URL said.
+      await body.dump().catch(() => undefined);
+      throw new Error(l10n.t('The file host sent {0} instead of a video.', type.split(';')[0]));
+    }
     const length = Number(headers['content-length']);
     const totalBytes = Number.isFinite(length) && length > 0 ? length : undefined;
     const tooLarge = (): Error =>

@@ -71,11 +71,22 @@ function valueAt(object: JsonObject, path: readonly (string | 0)[]): unknown {
   return current;
 }
 
-/** The text if it is an absolute http(s) URL (it is vetted again before anything loads it). */
+/**
+ * The text if it is nothing but an absolute http(s) URL with a real host
+ * name (it is vetted again before anything loads it): `"string"`,
+ * `"https://..."` or a sentence that starts with a URL are not.
+ */
 export function asHttpUrl(value: unknown): string | undefined {
   if (typeof value !== 'string') {
     return undefined;
   }
   const text = value.trim();
-  return /^https?:\/\/[^\s/]+/i.test(text) && text.length <= 4096 ? text : undefined;
+  if (text.length > 4096 || !/^https?:\/\/\S+$/i.test(text)) {
+    return undefined;
+  }
+  try {
+    return /^[a-z0-9-]+(\.[a-z0-9-]+)*$|^\[[0-9a-f:.]+\]$/i.test(new URL(text).hostname) ? text : undefined;
+  } catch {
+    return undefined;
+  }
 }

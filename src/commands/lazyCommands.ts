@@ -69,12 +69,24 @@ export class LazyFeatures implements vscode.Disposable {
           const task = store.get(id);
           if (task === undefined) {
             void fs.rm(path.join(videosFolder, localVideoName(id)), { force: true }).catch(() => undefined);
-          } else if (wantsContentCopy(task)) {
+          } else if (wantsContentCopy(task, settings.current.baseUrl)) {
             this.use((features) => features.copyContent(task));
           }
         }
       }),
     );
+  }
+
+  /**
+   * Asks for every finished task still missing its copy: after activation
+   * (restored tasks), and after the key changes (a fetch may have waited for it).
+   */
+  copyMissingVideos(): void {
+    const { store, settings } = this.deps;
+    const missing = store.all().filter((task) => wantsContentCopy(task, settings.current.baseUrl));
+    if (missing.length > 0) {
+      this.use((features) => features.copyMissing(missing));
+    }
   }
 
   private use(action: (features: Features) => void): void {

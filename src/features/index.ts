@@ -20,6 +20,8 @@ export interface Features {
   autoDownload(task: TrackedTask): void;
   /** Fetches the video of a task that finished without a URL from the gateway's content route. */
   copyContent(task: TrackedTask): void;
+  /** Asks again for these tasks' videos, even those asked for before in this session. */
+  copyMissing(tasks: readonly TrackedTask[]): void;
   dispose(): void;
 }
 
@@ -56,6 +58,12 @@ export function loadFeatures(deps: CommandDeps): Features {
     },
     autoDownload: (task) => autoDownloads.enqueue(task),
     copyContent: (task) => void contentCopies.fetch(task),
+    copyMissing: (tasks) => {
+      contentCopies.retry();
+      for (const task of tasks) {
+        void contentCopies.fetch(task);
+      }
+    },
     dispose: () => {
       vscode.Disposable.from(...owned).dispose();
       autoDownloads.dispose();

@@ -12,7 +12,8 @@ import type { PreviewDetail, PreviewModel } from './protocol';
 export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter, localVideoUrl?: string): PreviewModel {
   const snapshot = task.snapshot;
   const vetted = vetMedia(snapshot?.videoUrl);
-  const videoUrl = vetted?.url ?? localVideoUrl;
+  // The copy first: when the gateway's own URL needs the key, only the copy can play.
+  const videoUrl = localVideoUrl ?? vetted?.url;
   const poster = vetMedia(snapshot?.thumbnailUrl);
   const state = displayState(task);
   return {

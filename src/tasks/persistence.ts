@@ -2,6 +2,7 @@ import type { ApiErrorKind } from '../api/errors';
 import { epochMs, field, isObject, numberField, stringField, withoutUndefined, type JsonObject } from '../api/fields';
 import { normalizeStatus } from '../api/status';
 import type { TaskSnapshot } from '../api/taskSnapshot';
+import { localVideoName } from './contentCopies';
 import type { TaskProblem, TrackedTask } from './trackedTask';
 
 /** Longest friendly name kept for a task. */
@@ -53,7 +54,8 @@ function restoreTask(entry: JsonObject): TrackedTask | undefined {
     snapshot: isObject(snapshot) ? restoreSnapshot(snapshot) : undefined,
     checkedAt: numberField(entry, 'checkedAt'),
     problem: isObject(problem) ? restoreProblem(problem) : undefined,
-    localVideo: stringField(entry, 'localVideo'),
+    // Only the name the extension gives a copy: stored state never points the preview at another file.
+    localVideo: stringField(entry, 'localVideo') === localVideoName(id) ? localVideoName(id) : undefined,
   });
 }
 

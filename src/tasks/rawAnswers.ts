@@ -26,6 +26,7 @@ export interface RawAnswer {
 export class RawAnswers {
   /** A cheap fingerprint of the last answer written per task, so an unchanged answer costs no write. */
   private readonly written = new Map<string, string>();
+  private writes = 0;
 
   constructor(
     private readonly folder: string,
@@ -34,17 +35,23 @@ export class RawAnswers {
 
   /** Keeps `text` as the task's last answer. Never throws: a failed write is logged and the answer skipped. */
   async record(taskId: string, httpStatus: number, text: string, apiKey: string): Promise<void> {
-    const answer: RawAnswer = { receivedAt: new Date().toISOString(), httpStatus, text: readable(redact(text, apiKey)) };
+    // Redacted before and after pretty-printing: parsing turns a JSON-escaped echo of the key back into the key.
+    const answer: RawAnswer = { receivedAt: new Date().toISOString(), httpStatus, text: redact(readable(redact(text, apiKey)), apiKey) };
     const fingerprint = `${httpStatus} ${answer.text.length} ${hash(answer.text)}`;
     if (this.written.get(taskId) === fingerprint) {
       return;
     }
-    this.written.set(taskId, fingerprint);
+    const file = this.fileOf(taskId);
+    // Written beside it, then renamed over it: another window (or a refresh) writing the same task at the
+    // same moment can never leave half of one answer and half of another.
+    const temporary = `${file}.${process.pid}.${(this.writes++).toString(36)}.tmp`;
     try {
       await fs.mkdir(this.folder, { recursive: true });
-      await fs.writeFile(this.fileOf(taskId), JSON.stringify(answer), 'utf8');
+      await fs.writeFile(temporary, JSON.stringify(answer), 'utf8');
+      await fs.rename(temporary, file);
+      this.written.set(taskId, fingerprint);
     } catch (error) {
-      this.written.delete(taskId);
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
       this.log.warn(`Could not keep the raw answer of ${taskId}: ${errorMessage(error)}`);
     }
   }

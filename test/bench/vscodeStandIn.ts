@@ -135,6 +135,7 @@ export function createContext(): { subscriptions: { dispose(): unknown }[]; [key
   return {
     subscriptions: [],
     extensionUri: Uri.file('/extension'),
+    globalStorageUri: Uri.file('/global-storage'),
     globalState: { get: (key: string) => state.get(key), update: async (key: string, value: unknown) => void state.set(key, value), keys: () => [...state.keys()] },
     secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: noEvent },
   };

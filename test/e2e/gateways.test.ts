@@ -51,7 +51,7 @@ describe('End to end: real gateway answers in a real workbench', function () {
       );
   }
 
-  it('plays the video of a task in an older new-api wrapper, found in fail_reason', async () => {
+  it('plays the video of a task in an older new-api wrapper (SUCCESS; the URL only in fail_reason and the upstream body)', async () => {
     await wb().runCommand('Track Video Task');
     await wb().answerInput('Track Video Task', 'newapi-wrapped');
     await wb().waitForIcon('newapi-wrapped', 'pass');
@@ -65,10 +65,10 @@ describe('End to end: real gateway answers in a real workbench', function () {
 
   it('plays a URL-less OpenAI-style video from the gateway’s content route, the key sent to the gateway only', async () => {
     await wb().runCommand('Track Video Task');
-    await wb().answerInput('Track Video Task', 'openai-object');
-    await wb().waitForIcon('openai-object', 'pass');
-    assert.match(await wb().descriptionOf('openai-object'), /^Ready/);
-    await wb().row('openai-object').click();
+    await wb().answerInput('Track Video Task', 'video_123');
+    await wb().waitForIcon('video_123', 'pass');
+    assert.match(await wb().descriptionOf('video_123'), /^Ready/);
+    await wb().row('video_123').click();
     const state = await playState();
     assert.ok(state.readyState >= 2 && state.width === 320, `the fetched copy plays: ${JSON.stringify(state)}`);
     assert.deepEqual(

@@ -109,9 +109,9 @@ function recordedBody(prefix: string, gateway: FakeGateway, cdnUrl?: string): ob
  */
 export function loadRealGatewayTasks(gateway: FakeGateway): string[] {
   gateway.answerWith('newapi-wrapped', { status: 200, body: recordedBody('065-', gateway, 'https://vidgen.x.ai/xai-vidgen-bucket/xai-video-72924fdc-e6d7-4885-b318-8a367aaa9a02.mp4') });
-  gateway.answerWith('openai-object', { status: 200, body: recordedBody('004-', gateway) });
+  gateway.answerWith('video_123', { status: 200, body: recordedBody('004-', gateway) });
   gateway.contentIds.add('video_123');
   gateway.answerWith('stale-error', { status: 200, body: recordedBody('013-', gateway, 'https://example.com/video.mp4') });
   gateway.setTask('wrapped-failure', [recordedBody('034-', gateway), recordedBody('086-', gateway)]);
-  return ['newapi-wrapped', 'openai-object', 'stale-error', 'wrapped-failure'];
+  return ['newapi-wrapped', 'video_123', 'stale-error', 'wrapped-failure'];
 }

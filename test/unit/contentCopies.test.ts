@@ -80,6 +80,30 @@ describe('ContentCopies: videos without a URL, from the gateway’s content rout
     assert.deepEqual(fs.readdirSync(path.join(folder, 'videos')), [], 'nothing half-written is left');
   });
 
+  it('asks by the tracked id, not by a masked id the answer carries', async () => {
+    assert.ok(urlLess);
+    gateway.answerWith('video_tracked', { status: 200, body: { ...(urlLess.body as object), id: 'task_**' } });
+    store.add(['video_tracked']);
+    store.recordSnapshot('video_tracked', await client.query('video_tracked', KEY));
+    gateway.contentIds.add('video_tracked');
+    await copies.fetch(store.get('video_tracked')!);
+    assert.equal(store.get('video_tracked')?.localVideo, 'video_tracked.mp4');
+    assert.deepEqual(gateway.contentRequests.map((request) => request.url), ['/v1/videos/video_tracked/content']);
+  });
+
+  it('fetches a video URL on the gateway’s own /v1/videos route with the key, and refuses a page sent as the video', async () => {
+    store.add(['own-url']);
+    gateway.contentIds.add('own-url');
+    store.recordSnapshot('own-url', { rawStatus: 'succeeded', status: 'succeeded', videoUrl: `${gateway.url}/v1/videos/own-url/content` });
+    await copies.fetch(store.get('own-url')!);
+    assert.equal(store.get('own-url')?.localVideo, 'own-url.mp4');
+    gateway.fail('files', { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><title>Log in</title></html>' }, 1);
+    await assert.rejects(
+      downloader.download(gateway.mediaUrl('sample.mp4'), path.join(folder, 'page.mp4'), { maxBytes: 1024 * 1024, replace: true }),
+      /sent text\/html instead of a video/,
+    );
+  });
+
   it('sends the key to the gateway’s origin only: a redirect elsewhere goes without it', async () => {
     const elsewhere = await FakeGateway.start();
     try {

@@ -15,7 +15,7 @@ const ERROR_STATES: Partial<Record<ApiErrorKind, ExpectedReading['state']>> = {
   unavailable: 'unavailable',
   noRoute: 'noRoute',
   // An answer with no task in it (`data: null`, a list): not understood, so the last known state is kept.
-  badResponse: 'unknown',
+  badResponse: 'notUnderstood',
 };
 
 interface Reading {
@@ -80,9 +80,10 @@ describe('Real gateway answers (test/fixtures/gateways)', function () {
       assert.equal(reading.state, expected.state, why);
       assert.equal(reading.videoUrl, expected.videoUrl, why);
       assert.equal(reading.progress, expected.progress, why);
+      assert.equal(expected.contentRoute ?? false, reading.state === 'succeeded' && reading.videoUrl === null, `the content route is asked exactly when a task succeeded without a URL: ${why}`);
       if (expected.state === 'failed' || expected.state === 'cancelled') {
         assert.equal(reading.reason, expected.reason, why);
-      } else if (['queued', 'running', 'succeeded', 'unknown'].includes(expected.state)) {
+      } else if (['queued', 'running', 'succeeded', 'unknown', 'notUnderstood'].includes(expected.state)) {
         assert.equal(reading.reason, null, `a reason is shown only for failed or cancelled tasks: ${why}`);
       } else if (expected.reason !== null) {
         assert.ok(reading.reason?.includes(expected.reason.slice(0, 60)), `the gateway's own words are kept: ${why}`);

@@ -137,3 +137,23 @@ describe('parseTaskSnapshot: the server id', () => {
     assert.equal(parseTaskSnapshot({ id: 'video_123', object: 'video', status: 'completed' }).serverId, 'video_123');
   });
 });
+
+describe('parseTaskSnapshot: older new-api answers', () => {
+  it('finds the video in fail_reason of a SUCCESS task when nothing else names it, and never takes a sentence for a URL', () => {
+    // Built on fixture 065's shape without its upstream body: the URL is only in fail_reason.
+    const body = { code: 'success', message: '', data: { task_id: 'task_1', status: 'SUCCESS', fail_reason: 'https://vidgen.example/v.mp4', progress: '100%' } };
+    assert.equal(parseTaskSnapshot(body).videoUrl, 'https://vidgen.example/v.mp4');
+    const failed = { code: 'success', data: { task_id: 'task_2', status: 'FAILURE', fail_reason: 'https://api.example/v1/videos returned 400: image too small' } };
+    assert.equal(parseTaskSnapshot(failed).error, 'https://api.example/v1/videos returned 400: image too small', 'a sentence that starts with a URL is a reason');
+  });
+
+  it('reads the task inside a wrapper whose own status is about the call', () => {
+    assert.equal(parseTaskSnapshot({ status: 'success', message: 'ok', data: { task_id: 't', status: 'processing' } }).status, 'running');
+    assert.equal(parseTaskSnapshot({ status: '200', message: 'success', data: { status: 'Processing' } }).status, 'running');
+  });
+
+  it('reads a done Veo operation with "error": null as succeeded', () => {
+    assert.equal(parseTaskSnapshot({ name: 'operations/x', done: true, error: null, response: {} }).status, 'succeeded');
+    assert.equal(parseTaskSnapshot({ name: 'operations/x', done: true, error: { code: 3, message: 'blocked' } }).status, 'failed');
+  });
+});
