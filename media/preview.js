@@ -100,8 +100,8 @@
       video.poster = isPlayable(model.posterUrl) && model.posterUrl ? model.posterUrl : '';
       video.src = videoUrl;
     }
-    openExternal.hidden = videoUrl === undefined;
-    copyUrl.hidden = videoUrl === undefined;
+    openExternal.hidden = videoUrl === undefined || model.localCopy === true;
+    copyUrl.hidden = videoUrl === undefined || model.localCopy === true;
     download.hidden = videoUrl === undefined;
 
     setText(enhancedPrompt, model.enhancedPrompt, enhancedPromptSection);

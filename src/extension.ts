@@ -5,6 +5,7 @@ import { ApiKeyStore } from './auth/apiKeyStore';
 import { ContextKey } from './commandIds';
 import type { CommandDeps } from './commands/commandDeps';
 import { LazyFeatures } from './commands/lazyCommands';
+import { registerRawAnswerDocuments } from './commands/rawAnswerDocuments';
 import { registerTaskCommands } from './commands/taskCommands';
 import { registerTrackUriHandler } from './commands/trackUriHandler';
 import { registerCompletionNotifier } from './notifications/completionNotifier';
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     features.registerCommands(),
     registerTrackUriHandler(),
     rawAnswers.removeWith(store),
+    registerRawAnswerDocuments(rawAnswers),
     registerCompletionNotifier(store, settings),
     features.followFinishedTasks(),
     registerPauseNotifier(poller, apiKeys),

@@ -1,9 +1,11 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { videoFileName, type VideoDownloader } from '../api/videoDownloader';
 import { CommandId } from '../commandIds';
 import { errorMessage } from '../log';
 import { notify } from '../notifications/notify';
-import { hasVideo, type TrackedTask } from '../tasks/trackedTask';
+import { hasPlayableVideo, type TrackedTask } from '../tasks/trackedTask';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
 import { askForSaveTarget } from './saveTarget';
@@ -13,7 +15,7 @@ import { askForSaveTarget } from './saveTarget';
  * `Uri` argument may do), then a cancellable progress notification with
  * percent and MB/s.
  */
-export function downloadHandlers({ store, settings }: CommandDeps, downloader: VideoDownloader): CommandHandlers {
+export function downloadHandlers({ store, settings, videosFolder }: CommandDeps, downloader: VideoDownloader): CommandHandlers {
   const saveTo = async (task: TrackedTask, url: string, target: vscode.Uri): Promise<void> => {
     const name = target.path.slice(target.path.lastIndexOf('/') + 1);
     await notify.progress(vscode.l10n.t('Downloading {0}', name), true, async (progress, token) => {
@@ -61,11 +63,11 @@ export function downloadHandlers({ store, settings }: CommandDeps, downloader: V
     const suggested = args.find((arg): arg is vscode.Uri => arg instanceof vscode.Uri);
     const [id] = await resolveTaskIds(args.filter((arg) => !(arg instanceof vscode.Uri)), store, {
       placeHolder: vscode.l10n.t('Download the video of which task?'),
-      filter: hasVideo,
+      filter: hasPlayableVideo,
     });
     const task = id === undefined ? undefined : store.get(id);
     const url = task?.snapshot?.videoUrl;
-    if (!task || url === undefined) {
+    if (!task || (url === undefined && task.localVideo === undefined)) {
       if (id !== undefined) {
         void notify.info(vscode.l10n.t('Task {0} has no video yet.', id));
       }
@@ -73,9 +75,25 @@ export function downloadHandlers({ store, settings }: CommandDeps, downloader: V
     }
     const name = videoFileName(task.id, task.snapshot?.prompt ?? task.snapshot?.enhancedPrompt);
     const target = await askForSaveTarget(vscode.l10n.t('Download Video'), name, { [vscode.l10n.t('Video')]: ['mp4'] }, suggested);
-    if (target) {
+    if (!target) {
+      return;
+    }
+    if (task.localVideo !== undefined) {
+      // The copy fetched from the gateway's content route: its URL (if any) needs the key, the copy does not.
+      await saveCopy(path.join(videosFolder, task.localVideo), target);
+    } else if (url !== undefined) {
       await saveTo(task, url, target);
     }
   };
   return { [CommandId.downloadVideo]: download };
+}
+
+/** Saves the kept copy where the user chose (the save dialog asked before replacing a file). */
+async function saveCopy(copy: string, target: vscode.Uri): Promise<void> {
+  try {
+    await fs.copyFile(copy, target.fsPath);
+    void notify.info(vscode.l10n.t('Saved {0} to {1}.', path.basename(target.fsPath), target.fsPath));
+  } catch (error) {
+    void notify.error(vscode.l10n.t('Could not save {0}: {1}', target.fsPath, errorMessage(error)));
+  }
 }

@@ -1,33 +1,18 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
+import { errorMessage } from '../log';
 import { notify } from '../notifications/notify';
 import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
-
-/** Read-only documents of last answers: `anyapi-video-raw:/<task id>.jsonc`. */
-const SCHEME = 'anyapi-video-raw';
+import { rawAnswerUri } from './rawAnswerDocuments';
 
 /**
  * "Show Raw Response": the last answer the gateway sent for a task, in a
  * read-only editor, so a shape the extension does not understand can be seen
- * and reported. The answers themselves are kept by `RawAnswers`. The
- * document provider is registered with the handler, on first use; `owned`
- * receives it so it is disposed with the features.
+ * and reported. The answers are kept by `RawAnswers` and shown by the
+ * document provider of `rawAnswerDocuments.ts`.
  */
-export function rawAnswerHandlers({ store, rawAnswers }: CommandDeps, owned: vscode.Disposable[]): CommandHandlers {
-  owned.push(
-    vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
-      provideTextDocumentContent: async (uri) => {
-        const taskId = decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.jsonc$/, ''));
-        const answer = await rawAnswers.read(taskId);
-        if (answer === undefined) {
-          return `// ${vscode.l10n.t('No answer from the gateway is kept for {0} yet.', taskId)}\n`;
-        }
-        const header = vscode.l10n.t('The last answer for {0}: HTTP {1}, received {2}. The API key is never shown here.', taskId, answer.httpStatus, answer.receivedAt);
-        return `// ${header}\n${answer.text}\n`;
-      },
-    }),
-  );
+export function rawAnswerHandlers({ store }: CommandDeps): CommandHandlers {
   return {
     [CommandId.showRawResponse]: async (...args: unknown[]) => {
       const [id] = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Show the last answer for which task?') });
@@ -35,10 +20,9 @@ export function rawAnswerHandlers({ store, rawAnswers }: CommandDeps, owned: vsc
         return;
       }
       try {
-        const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: SCHEME, path: `/${encodeURIComponent(id)}.jsonc` }));
-        await vscode.window.showTextDocument(document, { preview: true });
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(rawAnswerUri(id)), { preview: true });
       } catch (error) {
-        void notify.error(vscode.l10n.t('Could not show the answer for {0}: {1}', id, error instanceof Error ? error.message : String(error)));
+        void notify.error(vscode.l10n.t('Could not show the answer for {0}: {1}', id, errorMessage(error)));
       }
     },
   };

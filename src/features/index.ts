@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { VideoDownloader } from '../api/videoDownloader';
 import { CommandId } from '../commandIds';
 import { apiKeyHandlers } from '../commands/apiKeyCommands';
@@ -33,7 +32,6 @@ export interface Features {
  * needed, so activation stays small.
  */
 export function loadFeatures(deps: CommandDeps): Features {
-  const owned: vscode.Disposable[] = [];
   const downloader = new VideoDownloader(() => deps.settings.http.proxy, deps.vetMedia);
   const autoDownloads = new AutoDownloads(deps.settings, downloader, deps.log);
   const contentCopies = new ContentCopies({
@@ -49,7 +47,7 @@ export function loadFeatures(deps: CommandDeps): Features {
     handlers: {
       ...apiKeyHandlers(deps),
       ...trackTaskHandlers(deps),
-      ...rawAnswerHandlers(deps, owned),
+      ...rawAnswerHandlers(deps),
       ...createTaskHandlers(deps),
       ...downloadHandlers(deps, downloader),
       ...shareHandlers(deps),
@@ -65,7 +63,6 @@ export function loadFeatures(deps: CommandDeps): Features {
       }
     },
     dispose: () => {
-      vscode.Disposable.from(...owned).dispose();
       autoDownloads.dispose();
       downloader.dispose();
     },

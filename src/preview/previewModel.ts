@@ -23,6 +23,7 @@ export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter, 
     icon: taskIcon(task).id,
     progress: isTerminalTask(task) ? undefined : snapshot?.progress,
     videoUrl,
+    localCopy: localVideoUrl !== undefined,
     posterUrl: videoUrl === undefined ? undefined : poster?.url,
     videoRefused:
       snapshot?.videoUrl !== undefined && vetted === undefined
@@ -34,7 +35,9 @@ export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter, 
     notUnderstood:
       state === 'unknown'
         ? l10n.t('AnyAPI Video does not know the status “{0}”. The gateway’s answer is under Raw response below; the README says how to report it.', snapshot?.rawStatus ?? '')
-        : undefined,
+        : task.problem?.kind === 'badResponse'
+          ? l10n.t('AnyAPI Video did not understand the gateway’s last answer. It is under Raw response below; the README says how to report it.')
+          : undefined,
     details: details(task),
   };
 }

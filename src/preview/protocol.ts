@@ -23,6 +23,8 @@ export interface PreviewModel {
   readonly progress?: number;
   /** An https URL (or http on loopback) safe to play; absent otherwise. */
   readonly videoUrl?: string;
+  /** The video is the copy kept from the gateway's content route: there is no URL to open or copy. */
+  readonly localCopy?: boolean;
   /** Poster image, vetted like `videoUrl`. */
   readonly posterUrl?: string;
   /** Why a video URL from the API is not played, if it was refused. */

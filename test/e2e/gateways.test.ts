@@ -71,6 +71,12 @@ describe('End to end: real gateway answers in a real workbench', function () {
     await wb().row('video_123').click();
     const state = await playState();
     assert.ok(state.readyState >= 2 && state.width === 320, `the fetched copy plays: ${JSON.stringify(state)}`);
+    const webview = wb().webview();
+    assert.deepEqual(
+      [await webview.locator('#openExternal').isHidden(), await webview.locator('#copyUrl').isHidden(), await webview.locator('#download').isVisible()],
+      [true, true, true],
+      'a kept copy has no URL to open or copy, but can be saved',
+    );
     assert.deepEqual(
       gateway().contentRequests.map((request) => [request.url, request.headers.authorization]),
       [['/v1/videos/video_123/content', `Bearer ${gateway().apiKey}`]],
