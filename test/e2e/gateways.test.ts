@@ -3,14 +3,6 @@ import { loadRealGatewayTasks } from '../fakeGateway/scenarios';
 import { loadGatewayFixtures } from '../fixtures/gatewayFixtures';
 import { recordScenarios, Session } from './harness/session';
 
-/** The parts of an HTMLVideoElement the test reads (the test code compiles without the DOM library). */
-interface VideoElement {
-  readonly readyState: number;
-  readonly videoWidth: number;
-  readonly error: { message: string } | null;
-  addEventListener(type: string, listener: () => void, options: { once: boolean }): void;
-}
-
 /**
  * Real gateway answers (test/fixtures/gateways) in the real workbench: the
  * fake gateway answers with the recorded bodies (see loadRealGatewayTasks) —
@@ -32,32 +24,13 @@ describe('End to end: real gateway answers in a real workbench', function () {
   });
   recordScenarios(() => session);
 
-  async function playState(): Promise<{ readyState: number; width: number; error: string }> {
-    return wb()
-      .webview()
-      .locator('#video')
-      .evaluate(
-        (element: VideoElement) =>
-          new Promise<{ readyState: number; width: number; error: string }>((resolve) => {
-            const report = (): void => resolve({ readyState: element.readyState, width: element.videoWidth, error: String(element.error?.message ?? '') });
-            if (element.readyState >= 2) {
-              report();
-            } else {
-              element.addEventListener('loadeddata', report, { once: true });
-              element.addEventListener('error', report, { once: true });
-              setTimeout(report, 15_000);
-            }
-          }),
-      );
-  }
-
   it('plays the video of a task in an older new-api wrapper (SUCCESS; the URL only in fail_reason and the upstream body)', async () => {
     await wb().runCommand('Track Video Task');
     await wb().answerInput('Track Video Task', 'newapi-wrapped');
     await wb().waitForIcon('newapi-wrapped', 'pass');
     await wb().row('newapi-wrapped').click();
     await wb().webview().locator('#status', { hasText: 'Ready' }).waitFor();
-    const state = await playState();
+    const state = await wb().videoState();
     assert.ok(state.readyState >= 2 && state.width === 320, `the video plays: ${JSON.stringify(state)}`);
     assert.equal(await wb().webview().locator('#error').isHidden(), true, 'a URL in fail_reason is no failure reason');
     await wb().runAnyCommand('View: Close Editor');
@@ -69,7 +42,7 @@ describe('End to end: real gateway answers in a real workbench', function () {
     await wb().waitForIcon('video_123', 'pass');
     assert.match(await wb().descriptionOf('video_123'), /^Ready/);
     await wb().row('video_123').click();
-    const state = await playState();
+    const state = await wb().videoState();
     assert.ok(state.readyState >= 2 && state.width === 320, `the fetched copy plays: ${JSON.stringify(state)}`);
     const webview = wb().webview();
     assert.deepEqual(

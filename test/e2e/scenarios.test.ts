@@ -114,20 +114,7 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     assert.equal(await webview.locator('#enhancedPrompt').textContent(), UNFENCED_PROMPT);
     assert.equal(await webview.locator('#status').textContent(), 'Ready');
     const video = webview.locator('#video');
-    const state = await video.evaluate(
-      (element: VideoElement) =>
-        new Promise<{ readyState: number; width: number; height: number; error: string }>((resolve) => {
-          const report = (): void =>
-            resolve({ readyState: element.readyState, width: element.videoWidth, height: element.videoHeight, error: String(element.error?.message ?? '') });
-          if (element.readyState >= 2) {
-            report();
-          } else {
-            element.addEventListener('loadeddata', report, { once: true });
-            element.addEventListener('error', report, { once: true });
-            setTimeout(report, 15_000);
-          }
-        }),
-    );
+    const state = await wb().videoState();
     assert.ok(state.readyState >= 2, `the video has data to play: ${JSON.stringify(state)}`);
     assert.deepEqual([state.width, state.height], [320, 180]);
     assert.equal(await webview.locator('#videoInfo').textContent(), '320×180 · 0:03');

@@ -15,6 +15,23 @@ export interface ExtensionWords {
 
 export const ENGLISH_WORDS: ExtensionWords = { category: 'AnyAPI Video', viewName: 'Video Tasks', taskRowPrefix: 'Video task ', taskRowSeparator: ',' };
 
+/** What the preview's player has loaded. */
+export interface VideoState {
+  readonly readyState: number;
+  readonly width: number;
+  readonly height: number;
+  readonly error: string;
+}
+
+/** The parts of an HTMLVideoElement the harness reads (the test code compiles without the DOM library). */
+interface VideoElementLike {
+  readonly readyState: number;
+  readonly videoWidth: number;
+  readonly videoHeight: number;
+  readonly error: { message: string } | null;
+  addEventListener(type: string, listener: () => void, options: { once: boolean }): void;
+}
+
 /** A VS Code workbench in a browser page, driven the way a person drives it. */
 export class Workbench {
   private constructor(
@@ -197,6 +214,29 @@ export class Workbench {
   /** The document inside the active webview (VS Code nests it in two frames). */
   webview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+  }
+
+  /**
+   * Waits until the preview's video has data to play (or failed, or 15 s
+   * passed) and says what the player has: readyState ≥ 2 means it plays.
+   */
+  async videoState(): Promise<VideoState> {
+    return this.webview()
+      .locator('#video')
+      .evaluate(
+        (element: VideoElementLike) =>
+          new Promise<VideoState>((resolve) => {
+            const report = (): void =>
+              resolve({ readyState: element.readyState, width: element.videoWidth, height: element.videoHeight, error: String(element.error?.message ?? '') });
+            if (element.readyState >= 2) {
+              report();
+            } else {
+              element.addEventListener('loadeddata', report, { once: true });
+              element.addEventListener('error', report, { once: true });
+              setTimeout(report, 15_000);
+            }
+          }),
+      );
   }
 
   async screenshot(name: string): Promise<string> {
