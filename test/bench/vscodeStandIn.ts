@@ -120,6 +120,7 @@ export const vscodeStandIn = {
     // Every setting at its default, as in a fresh profile (the defaults come from package.json in VS Code).
     getConfiguration: () => ({ get: <T>(_key: string, fallback?: T) => fallback, inspect: () => undefined }),
     onDidChangeConfiguration: noEvent,
+    registerTextDocumentContentProvider: () => new Disposable(),
   },
   commands: {
     registerCommand: () => new Disposable(),
