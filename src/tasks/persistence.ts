@@ -8,16 +8,22 @@ import type { TaskProblem, TrackedTask } from './trackedTask';
 /** Longest friendly name kept for a task. */
 export const MAX_LABEL_LENGTH = 100;
 
-/** Bump when the stored shape changes, and teach {@link restoreTasks} the old one. */
-const STORAGE_VERSION = 1;
+/**
+ * Bump when the stored shape changes, and teach {@link restoreTasks} the old
+ * one. 2 added `removed` and each task's `changedAt`, so several windows can
+ * merge their lists; 1 (0.6) reads as a list with no removals.
+ */
+const STORAGE_VERSION = 2;
 
 export interface StoredTasks {
   readonly version: number;
   readonly tasks: readonly TrackedTask[];
+  /** When each recently removed id was removed, so a window that still has it cannot bring it back. */
+  readonly removed: Readonly<Record<string, number>>;
 }
 
-export function serializeTasks(tasks: Iterable<TrackedTask>): StoredTasks {
-  return { version: STORAGE_VERSION, tasks: [...tasks] };
+export function serializeTasks(tasks: Iterable<TrackedTask>, removed: ReadonlyMap<string, number> = new Map()): StoredTasks {
+  return { version: STORAGE_VERSION, tasks: [...tasks], removed: Object.fromEntries(removed) };
 }
 
 /**
@@ -25,8 +31,15 @@ export function serializeTasks(tasks: Iterable<TrackedTask>): StoredTasks {
  * may be from another version or damaged, and a bad entry must not take the
  * others with it. Returns the tasks kept and how many entries were dropped.
  */
-export function restoreTasks(stored: unknown): { tasks: TrackedTask[]; dropped: number } {
+export function restoreTasks(stored: unknown): { tasks: TrackedTask[]; removed: Map<string, number>; dropped: number } {
   const entries = isObject(stored) && Array.isArray(field(stored, 'tasks')) ? (field(stored, 'tasks') as unknown[]) : [];
+  const removals = isObject(stored) ? field(stored, 'removed') : undefined;
+  const removed = new Map<string, number>();
+  for (const [id, at] of isObject(removals) ? Object.entries(removals) : []) {
+    if (typeof at === 'number' && epochMs(at) !== undefined) {
+      removed.set(id, at);
+    }
+  }
   const tasks: TrackedTask[] = [];
   const seen = new Set<string>();
   for (const entry of entries) {
@@ -36,7 +49,7 @@ export function restoreTasks(stored: unknown): { tasks: TrackedTask[]; dropped: 
       tasks.push(task);
     }
   }
-  return { tasks, dropped: entries.length - tasks.length };
+  return { tasks, removed, dropped: entries.length - tasks.length };
 }
 
 function restoreTask(entry: JsonObject): TrackedTask | undefined {
@@ -56,6 +69,8 @@ function restoreTask(entry: JsonObject): TrackedTask | undefined {
     problem: isObject(problem) ? restoreProblem(problem) : undefined,
     // Only the name the extension gives a copy: stored state never points the preview at another file.
     localVideo: stringField(entry, 'localVideo') === localVideoName(id) ? localVideoName(id) : undefined,
+    changedAt: epochMs(numberField(entry, 'changedAt')),
+    labelAt: epochMs(numberField(entry, 'labelAt')),
   });
 }
 

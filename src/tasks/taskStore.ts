@@ -2,6 +2,7 @@ import type { TaskSnapshot } from '../api/taskSnapshot';
 import { errorMessage, type Logger } from '../log';
 import { Emitter, type Disposable } from './events';
 import { restoreTasks, serializeTasks } from './persistence';
+import { mergeTask } from './taskMerge';
 import { isTerminalTask, type TaskProblem, type TrackedTask } from './trackedTask';
 
 /** Where tracked tasks are kept between sessions; `globalState` in VS Code, a plain object in tests. */
@@ -37,13 +38,20 @@ export interface TaskFinished {
   readonly task: TrackedTask;
 }
 
+/** A removal is remembered this long, so a window that slept through it cannot bring the task back. */
+export const REMOVAL_MEMORY_MS = 30 * 24 * 60 * 60 * 1000;
+
 /**
  * The one owner of tracked tasks. Everything else reads from it and listens
  * to {@link onDidChange}. Writes to storage happen only in {@link persist},
  * which the scheduler calls once per sweep and user actions call once each.
+ * Every window of a profile shares the storage, so each write first merges
+ * what is stored now (see {@link mergeStored}).
  */
 export class TaskStore implements Disposable {
   private readonly tasks = new Map<string, TrackedTask>();
+  /** Removed ids and when: this window's and those read from storage. */
+  private readonly removed = new Map<string, number>();
   private readonly changeEmitter = new Emitter<TaskChange>();
   private readonly finishEmitter = new Emitter<TaskFinished>();
   private dirty = false;
@@ -56,9 +64,12 @@ export class TaskStore implements Disposable {
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
   ) {
-    const { tasks, dropped } = restoreTasks(storage.read());
+    const { tasks, removed, dropped } = restoreTasks(storage.read());
     for (const task of tasks) {
       this.tasks.set(task.id, task);
+    }
+    for (const [id, at] of removed) {
+      this.removed.set(id, at);
     }
     if (dropped > 0) {
       this.log.warn(`Dropped ${dropped} unreadable task entries from stored state.`);
@@ -88,7 +99,8 @@ export class TaskStore implements Disposable {
       return { added: [], existing, overLimit: fresh.length };
     }
     for (const id of fresh) {
-      this.tasks.set(id, { id, addedAt: this.now() });
+      this.tasks.set(id, { id, addedAt: this.now(), changedAt: this.now() });
+      this.removed.delete(id);
     }
     if (fresh.length > 0) {
       this.changed(fresh, true);
@@ -99,6 +111,9 @@ export class TaskStore implements Disposable {
 
   remove(ids: readonly string[]): string[] {
     const removed = ids.filter((id) => this.tasks.delete(id));
+    for (const id of removed) {
+      this.removed.set(id, this.now());
+    }
     if (removed.length > 0) {
       this.changed(removed, true);
       void this.persist();
@@ -113,8 +128,8 @@ export class TaskStore implements Disposable {
     if (!task || (task.label ?? '') === trimmed) {
       return;
     }
-    const { label: _previous, ...rest } = task;
-    this.tasks.set(id, trimmed === '' ? rest : { ...rest, label: trimmed });
+    const { label: _previous, labelAt: _previousAt, ...rest } = task;
+    this.tasks.set(id, trimmed === '' ? { ...rest, labelAt: this.now() } : { ...rest, label: trimmed, labelAt: this.now() });
     this.changed([id], false);
     void this.persist();
   }
@@ -127,17 +142,20 @@ export class TaskStore implements Disposable {
     }
     const wasFinished = isTerminalTask(task);
     const hadSnapshot = task.snapshot !== undefined;
+    const news = task.problem !== undefined || !sameSnapshot(task.snapshot, snapshot);
     const updated: TrackedTask = {
       id,
-      ...(task.label === undefined ? {} : { label: task.label }),
+      ...(task.label === undefined ? {} : { label: task.label, ...(task.labelAt === undefined ? {} : { labelAt: task.labelAt }) }),
       ...(task.localVideo === undefined ? {} : { localVideo: task.localVideo }),
       addedAt: task.addedAt,
       snapshot,
       checkedAt: this.now(),
+      // Only news moves the task's time: the same answer again must not outrank another window's change.
+      changedAt: news ? this.now() : task.changedAt,
     };
     this.tasks.set(id, updated);
     this.dirty = true;
-    if (task.problem !== undefined || !sameSnapshot(task.snapshot, snapshot)) {
+    if (news) {
       this.changed([id], false);
     }
     if (hadSnapshot && !wasFinished && isTerminalTask(updated)) {
@@ -151,7 +169,7 @@ export class TaskStore implements Disposable {
     if (!task || task.localVideo === file) {
       return;
     }
-    this.tasks.set(id, { ...task, localVideo: file });
+    this.tasks.set(id, { ...task, localVideo: file, changedAt: this.now() });
     this.changed([id], false);
     void this.persist();
   }
@@ -163,7 +181,7 @@ export class TaskStore implements Disposable {
       return;
     }
     const same = task.problem?.kind === problem.kind && task.problem.message === problem.message;
-    this.tasks.set(id, { ...task, checkedAt: problem.at, problem });
+    this.tasks.set(id, { ...task, checkedAt: problem.at, problem, changedAt: same ? task.changedAt : this.now() });
     this.dirty = true;
     if (!same) {
       this.changed([id], false);
@@ -177,7 +195,8 @@ export class TaskStore implements Disposable {
     }
     this.dirty = false;
     try {
-      await this.storage.write(serializeTasks(this.tasks.values()));
+      this.mergeStored();
+      await this.storage.write(serializeTasks(this.tasks.values(), this.removed));
     } catch (error) {
       this.dirty = true;
       this.log.error(`Could not save tracked tasks: ${errorMessage(error)}`);
@@ -187,6 +206,56 @@ export class TaskStore implements Disposable {
   dispose(): void {
     this.changeEmitter.dispose();
     this.finishEmitter.dispose();
+  }
+
+  /**
+   * Folds in what other windows stored since this one read: tasks they
+   * tracked or changed more recently, and their removals. A removal holds
+   * against any later answer from a window that had not heard of it; only
+   * tracking the id again (a newer `addedAt`) brings a task back. Listeners
+   * hear of what this changed here, as of any other change.
+   */
+  private mergeStored(): void {
+    const stored = restoreTasks(this.storage.read());
+    const now = this.now();
+    for (const [id, at] of stored.removed) {
+      if (at > (this.removed.get(id) ?? 0)) {
+        this.removed.set(id, at);
+      }
+    }
+    const arrived: string[] = [];
+    const updated: string[] = [];
+    for (const task of stored.tasks) {
+      const local = this.tasks.get(task.id);
+      if (local === undefined) {
+        if (task.addedAt > (this.removed.get(task.id) ?? -Infinity)) {
+          this.tasks.set(task.id, task);
+          arrived.push(task.id);
+        }
+      } else {
+        const merged = mergeTask(local, task);
+        if (merged !== local) {
+          this.tasks.set(task.id, merged);
+          updated.push(task.id);
+        }
+      }
+    }
+    const gone: string[] = [];
+    for (const [id, at] of this.removed) {
+      const task = this.tasks.get(id);
+      if (task !== undefined && task.addedAt <= at) {
+        this.tasks.delete(id);
+        gone.push(id);
+      } else if (task !== undefined || now - at > REMOVAL_MEMORY_MS) {
+        this.removed.delete(id);
+      }
+    }
+    if (arrived.length > 0 || gone.length > 0) {
+      this.changeEmitter.fire({ ids: [...arrived, ...gone], membership: true });
+    }
+    if (updated.length > 0) {
+      this.changeEmitter.fire({ ids: updated, membership: false });
+    }
   }
 
   private changed(ids: readonly string[], membership: boolean): void {

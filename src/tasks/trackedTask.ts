@@ -19,6 +19,10 @@ export interface TrackedTask {
   readonly snapshot?: TaskSnapshot;
   readonly checkedAt?: number;
   readonly problem?: TaskProblem;
+  /** When a window last changed the task's state (tracked, a new answer or problem, a copy); see `taskMerge.ts`. */
+  readonly changedAt?: number;
+  /** When the task was last renamed; merged on its own, see `taskMerge.ts`. */
+  readonly labelAt?: number;
   /**
    * The file name, in the extension's global storage, of the video fetched
    * from the gateway's `/v1/videos/{id}/content` for a task that finished
