@@ -145,7 +145,9 @@ export class TaskStore implements Disposable {
     const news = task.problem !== undefined || !sameSnapshot(task.snapshot, snapshot);
     const updated: TrackedTask = {
       id,
-      ...(task.label === undefined ? {} : { label: task.label, ...(task.labelAt === undefined ? {} : { labelAt: task.labelAt }) }),
+      ...(task.label === undefined ? {} : { label: task.label }),
+      // Kept even without a label: taking a name away is a rename too, and must win over an older name.
+      ...(task.labelAt === undefined ? {} : { labelAt: task.labelAt }),
       ...(task.localVideo === undefined ? {} : { localVideo: task.localVideo }),
       addedAt: task.addedAt,
       snapshot,

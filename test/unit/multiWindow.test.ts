@@ -84,6 +84,27 @@ describe('Several windows on one storage', () => {
     assert.equal(polling.get('A')?.label, 'Flying cow', 'the polling window shows the new name too');
   });
 
+  it('keeps a name taken away in one window against the older name another window still shows', async () => {
+    storage = new MemoryStorage(serializeTasks([{ id: 'A', addedAt: 1 }]));
+    const first = window();
+    const second = window();
+    time += 10;
+    second.rename('A', 'Old name');
+    await second.persist();
+    time += 10;
+    first.recordSnapshot('A', snapshot('running'));
+    await first.persist();
+    time += 10;
+    first.rename('A', '');
+    time += 10;
+    first.recordSnapshot('A', snapshot('running', { progress: 10 }));
+    await first.persist();
+    await second.persist();
+    second.recordSnapshot('A', snapshot('running', { progress: 20 }));
+    await second.persist();
+    assert.equal(window().get('A')?.label, undefined);
+  });
+
   it('lets an old window write after a new one without losing the new one’s work (three windows)', async () => {
     const old = window();
     const middle = window();
