@@ -6,7 +6,6 @@ import { ContextKey } from './commandIds';
 import type { CommandDeps } from './commands/commandDeps';
 import { LazyFeatures } from './commands/lazyCommands';
 import { registerRawAnswerDocuments } from './commands/rawAnswerDocuments';
-import { registerTaskCommands } from './commands/taskCommands';
 import { registerTrackUriHandler } from './commands/trackUriHandler';
 import { registerCompletionNotifier } from './notifications/completionNotifier';
 import { registerPauseNotifier } from './notifications/pauseNotifier';
@@ -70,7 +69,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     previews,
     treeView,
     new TaskStatusBar(store),
-    registerTaskCommands(deps),
     features.registerCommands(),
     registerTrackUriHandler(),
     rawAnswers.removeWith(store),

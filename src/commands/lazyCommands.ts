@@ -23,6 +23,13 @@ const LAZY_COMMANDS = [
   CommandId.clearApiKey,
   CommandId.showRawResponse,
   CommandId.trackTask,
+  CommandId.refresh,
+  CommandId.openPreview,
+  CommandId.untrackTask,
+  CommandId.copyTaskId,
+  CommandId.copyVideoUrl,
+  CommandId.openVideoExternal,
+  CommandId.clearFinished,
 ] as const;
 
 /**

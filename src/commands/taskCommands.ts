@@ -2,37 +2,37 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { notify } from '../notifications/notify';
 import { hasVideo, isTerminalTask } from '../tasks/trackedTask';
-import type { CommandDeps } from './commandDeps';
+import type { CommandDeps, CommandHandlers } from './commandDeps';
 import { resolveTaskIds, taskIdsFromArguments } from './pickTasks';
 
 /** Commands on tracked tasks, from the tree, the preview or the Command Palette. */
-export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
+export function taskHandlers(deps: CommandDeps): CommandHandlers {
   const { store, poller, previews, vetMedia } = deps;
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand(CommandId.refresh, (...args: unknown[]) => {
+  return {
+    [CommandId.refresh]: (...args: unknown[]) => {
       // From the view title there is no argument: refresh every unfinished task.
       poller.refresh(taskIdsFromArguments(args, store));
-    }),
-    vscode.commands.registerCommand(CommandId.openPreview, async (...args: unknown[]) => {
+    },
+    [CommandId.openPreview]: async (...args: unknown[]) => {
       for (const id of await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Preview which task?') })) {
         previews.open(id);
       }
-    }),
-    vscode.commands.registerCommand(CommandId.untrackTask, async (...args: unknown[]) => {
+    },
+    [CommandId.untrackTask]: async (...args: unknown[]) => {
       const ids = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Stop tracking which tasks?'), canPickMany: true });
       const removed = store.remove(ids);
       if (removed.length > 1) {
         void notify.flash(vscode.l10n.t('Stopped tracking {0} tasks', removed.length), 4000);
       }
-    }),
-    vscode.commands.registerCommand(CommandId.copyTaskId, async (...args: unknown[]) => {
+    },
+    [CommandId.copyTaskId]: async (...args: unknown[]) => {
       const ids = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Copy the id of which task?'), canPickMany: true });
       if (ids.length > 0) {
         await vscode.env.clipboard.writeText(ids.join('\n'));
         void notify.flash(ids.length === 1 ? vscode.l10n.t('Task id copied') : vscode.l10n.t('{0} task ids copied', ids.length), 3000);
       }
-    }),
-    vscode.commands.registerCommand(CommandId.copyVideoUrl, async (...args: unknown[]) => {
+    },
+    [CommandId.copyVideoUrl]: async (...args: unknown[]) => {
       const [id] = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Copy the video URL of which task?'), filter: hasVideo });
       const url = id === undefined ? undefined : store.get(id)?.snapshot?.videoUrl;
       if (url === undefined) {
@@ -40,8 +40,8 @@ export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
       }
       await vscode.env.clipboard.writeText(url);
       void notify.flash(vscode.l10n.t('Video URL copied'), 3000);
-    }),
-    vscode.commands.registerCommand(CommandId.openVideoExternal, async (...args: unknown[]) => {
+    },
+    [CommandId.openVideoExternal]: async (...args: unknown[]) => {
       const [id] = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Open the video of which task?'), filter: hasVideo });
       const raw = id === undefined ? undefined : store.get(id)?.snapshot?.videoUrl;
       if (raw === undefined) {
@@ -53,8 +53,8 @@ export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
         return;
       }
       await vscode.env.openExternal(vscode.Uri.parse(vetted.url, true));
-    }),
-    vscode.commands.registerCommand(CommandId.clearFinished, async () => {
+    },
+    [CommandId.clearFinished]: async () => {
       const finished = store.all().filter(isTerminalTask);
       if (finished.length === 0) {
         void notify.info(vscode.l10n.t('No finished tasks to remove.'));
@@ -66,8 +66,8 @@ export function registerTaskCommands(deps: CommandDeps): vscode.Disposable {
       if (choice === remove) {
         store.remove(finished.map((task) => task.id));
       }
-    }),
-  );
+    },
+  };
 }
 
 function noVideo(id: string | undefined): void {

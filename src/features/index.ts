@@ -7,6 +7,7 @@ import { downloadHandlers } from '../commands/downloadVideo';
 import { organizeHandlers } from '../commands/organizeCommands';
 import { rawAnswerHandlers } from '../commands/rawAnswerCommands';
 import { shareHandlers } from '../commands/shareCommands';
+import { taskHandlers } from '../commands/taskCommands';
 import { trackTaskHandlers } from '../commands/trackTask';
 import { AutoDownloads } from '../notifications/autoDownload';
 import { ContentCopies } from '../tasks/contentCopies';
@@ -47,6 +48,7 @@ export function loadFeatures(deps: CommandDeps): Features {
     handlers: {
       ...apiKeyHandlers(deps),
       ...trackTaskHandlers(deps),
+      ...taskHandlers(deps),
       ...rawAnswerHandlers(deps),
       ...createTaskHandlers(deps),
       ...downloadHandlers(deps, downloader),
