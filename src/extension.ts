@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { vetMediaUrl, type MediaUrlVetter } from './api/mediaUrl';
 import { VideoApiClient } from './api/videoApiClient';
@@ -13,13 +15,14 @@ import { registerSettingsNotifier } from './notifications/settingsNotifier';
 import { PreviewPanels } from './preview/previewPanels';
 import { Settings } from './settings';
 import { Poller } from './tasks/poller';
+import { PollerLease } from './tasks/pollerLease';
 import { RawAnswers } from './tasks/rawAnswers';
+import { SharedFile } from './tasks/sharedFile';
 import { TaskCreator } from './tasks/taskCreator';
+import { TaskFile } from './tasks/taskFile';
 import { TaskStore } from './tasks/taskStore';
 import { TaskStatusBar } from './views/taskStatusBar';
 import { TaskTreeView } from './views/taskTreeView';
-
-const STORAGE_KEY = 'anyapiVideo.tasks';
 
 /** What activation built; returned for the integration tests. */
 export interface ExtensionApi {
@@ -33,12 +36,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('AnyAPI Video', { log: true });
   const settings = new Settings();
   const apiKeys = new ApiKeyStore(context.secrets, () => settings.current.baseUrl);
-  const store = new TaskStore(
-    { read: () => context.globalState.get(STORAGE_KEY), write: (value) => context.globalState.update(STORAGE_KEY, value) },
-    log,
-  );
-  const rawAnswers = new RawAnswers(vscode.Uri.joinPath(context.globalStorageUri, 'answers').fsPath, log);
-  const videosFolder = vscode.Uri.joinPath(context.globalStorageUri, 'videos').fsPath;
+  // Every window of the profile shares this folder: the tasks and the polling lease live in it.
+  const folder = context.globalStorageUri.fsPath;
+  fs.mkdirSync(folder, { recursive: true });
+  const taskFile = new SharedFile(path.join(folder, 'tasks.json'), log);
+  const leaseFile = new SharedFile(path.join(folder, 'poller.json'), log);
+  const store = new TaskStore(new TaskFile(taskFile, context.globalState), log);
+  const lease = new PollerLease({ file: leaseFile, windowId: `${process.pid}-${Date.now().toString(36)}`, intervalMs: () => settings.poller.intervalMs, log });
+  const rawAnswers = new RawAnswers(path.join(folder, 'answers'), log);
+  const videosFolder = path.join(folder, 'videos');
   const client = new VideoApiClient(() => settings.http, log, (taskId, httpStatus, text, apiKey) => {
     if (store.get(taskId)) {
       void rawAnswers.record(taskId, httpStatus, text, apiKey);
@@ -49,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     client,
     apiKey: () => apiKeys.lookUp(),
     settings: () => settings.poller,
+    lease,
     log,
   });
   const vetMedia: MediaUrlVetter = (raw) => vetMediaUrl(raw, settings.current.baseUrl);
@@ -77,9 +84,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     features.followFinishedTasks(),
     registerPauseNotifier(poller, apiKeys),
     registerSettingsNotifier(settings),
+    taskFile.watch(() => store.sync()),
+    leaseFile.watch(() => lease.reread()),
+    lease,
+    lease.onDidChange(() => features.copyMissingVideos()),
     apiKeys.onDidChange(() => {
       void vscode.commands.executeCommand('setContext', ContextKey.hasApiKey, apiKeys.current !== undefined);
-      poller.restart();
+      poller.keyChanged();
       features.copyMissingVideos();
     }),
     settings.onDidChange(() => poller.settingsChanged()),

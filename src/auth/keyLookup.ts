@@ -1,10 +1,19 @@
 import { l10n } from 'vscode';
 import { parseBaseUrl } from '../api/baseUrl';
 import { isClearTextRemote } from '../api/hosts';
-import type { PollerPause } from '../tasks/poller';
+
+/** Why the key may not be sent now. */
+export interface KeyRefusal {
+  readonly reason: 'noKey' | 'keyOrigin';
+  readonly message: string;
+  /** With `keyOrigin`: the gateway origin the key would be sent to. */
+  readonly origin?: string;
+  /** With `keyOrigin`: that origin is plain http off this machine, so the key would travel unencrypted. */
+  readonly clearText?: boolean;
+}
 
 /** The key to send, or why none may be sent now. */
-export type KeyLookup = { readonly key: string } | { readonly pause: PollerPause };
+export type KeyLookup = { readonly key: string } | { readonly pause: KeyRefusal };
 
 /**
  * The key is sent only to the origin it was given for: the one the user saw

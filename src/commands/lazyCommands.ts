@@ -61,10 +61,11 @@ export class LazyFeatures implements vscode.Disposable {
    * Hands each task that finishes while tracked to automatic downloads (when
    * the setting asks for it), and any task seen succeeded without a URL —
    * also one tracked after it finished — to the content route; loads the
-   * features only then. A removed task's fetched copy goes with it.
+   * features only then (in the polling window only: see {@link copyMissingVideos}).
+   * A removed task's fetched copy goes with it.
    */
   followFinishedTasks(): vscode.Disposable {
-    const { store, settings, videosFolder } = this.deps;
+    const { store, settings, videosFolder, poller } = this.deps;
     return vscode.Disposable.from(
       store.onDidFinish(({ task }) => {
         if (wantsAutoDownload(task, settings.current.autoDownloadFolder)) {
@@ -76,7 +77,7 @@ export class LazyFeatures implements vscode.Disposable {
           const task = store.get(id);
           if (task === undefined) {
             void fs.rm(path.join(videosFolder, localVideoName(id)), { force: true }).catch(() => undefined);
-          } else if (wantsContentCopy(task, settings.current.baseUrl)) {
+          } else if (poller.polls && wantsContentCopy(task, settings.current.baseUrl)) {
             this.use((features) => features.copyContent(task));
           }
         }
@@ -86,10 +87,15 @@ export class LazyFeatures implements vscode.Disposable {
 
   /**
    * Asks for every finished task still missing its copy: after activation
-   * (restored tasks), and after the key changes (a fetch may have waited for it).
+   * (restored tasks), after the key changes (a fetch may have waited for it),
+   * and when this window takes polling over. Only the polling window fetches,
+   * so two windows never fetch one video.
    */
   copyMissingVideos(): void {
-    const { store, settings } = this.deps;
+    const { store, settings, poller } = this.deps;
+    if (!poller.polls) {
+      return;
+    }
     const missing = store.all().filter((task) => wantsContentCopy(task, settings.current.baseUrl));
     if (missing.length > 0) {
       this.use((features) => features.copyMissing(missing));

@@ -6,10 +6,15 @@ import { notify } from './notify';
 
 /**
  * One notification when polling pauses for a rejected key or a bad setting,
- * not one per task: the poller reports a pause once until it is lifted.
+ * not one per task (the poller reports a pause once until it is lifted) and
+ * not one per window: only the window that polls says it; the others show
+ * the pause in their view.
  */
 export function registerPauseNotifier(poller: Poller, apiKeys: ApiKeyStore): vscode.Disposable {
   return poller.onDidChangePause((pause) => {
+    if (!poller.polls) {
+      return;
+    }
     if (pause?.reason === 'keyOrigin' && pause.origin !== undefined) {
       const origin = pause.origin;
       // The button names the origin, and says "clear text" when it is one: pressing it is the user's informed yes.

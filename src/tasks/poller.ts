@@ -3,10 +3,12 @@ import type { TaskSnapshot } from '../api/taskSnapshot';
 import type { TaskQueryClient } from '../api/videoApiClient';
 import type { KeyLookup } from '../auth/keyLookup';
 import { errorMessage, type Logger } from '../log';
-import { backoffDelay } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { Emitter, type Disposable } from './events';
-import { runningInterval } from './pollSchedule';
+import type { PollerLease } from './pollerLease';
+import { currentPause, samePause, type PollerPause } from './pollPause';
+import { PollPlan } from './pollPlan';
+import { nextCheckDelay } from './pollSchedule';
 import type { TaskChange, TaskStore } from './taskStore';
 import { needsPolling } from './trackedTask';
 import { WakeTimer } from './wakeTimer';
@@ -16,22 +18,14 @@ export interface PollerSettings {
   readonly maxConcurrent: number;
 }
 
-/** Why nothing is polled right now; the tree shows it. */
-export interface PollerPause {
-  readonly reason: 'noKey' | 'keyOrigin' | 'auth' | 'config';
-  readonly message: string;
-  /** With `keyOrigin`: the gateway origin the key would be sent to. */
-  readonly origin?: string;
-  /** With `keyOrigin`: that origin is plain http off this machine, so the key would travel unencrypted. */
-  readonly clearText?: boolean;
-}
-
 export interface PollerOptions {
   readonly store: TaskStore;
   readonly client: TaskQueryClient;
   /** The key to send now, or why none may be sent. */
   readonly apiKey: () => KeyLookup;
   readonly settings: () => PollerSettings;
+  /** Which window of the profile polls, and the hold and pause they all respect. */
+  readonly lease: PollerLease;
   readonly log: Logger;
   readonly clock?: Clock;
   readonly random?: () => number;
@@ -39,28 +33,27 @@ export interface PollerOptions {
 
 /** While the window is not focused, every interval is this many times longer. */
 export const UNFOCUSED_FACTOR = 3;
-/** A status word nobody has seen before is polled this many times more slowly. */
-const UNKNOWN_STATUS_FACTOR = 3;
 
 /**
- * Plans and runs the queries. Each waiting task has its own due time; one
- * timer wakes the scheduler at the earliest. A task's next query is planned
- * only after its previous one settled, so queries for one task never overlap,
- * and at most `maxConcurrent` run at once. When no query is in flight any
- * more the sweep is over and the store writes once.
+ * Runs the queries in the one window that holds the lease; the other windows
+ * see the answers through the shared store. Every event (an answer, a store
+ * change, a lease change, a setting, focus, the key) updates the plan and
+ * then calls {@link reconsider}, the one place that decides what runs: at
+ * most `maxConcurrent` queries, never two for one task, none while paused
+ * or held. When no query is in flight any more, the store writes once.
  */
 export class Poller implements Disposable {
-  private readonly dueAt = new Map<string, number>();
+  private readonly plan = new PollPlan();
   private readonly inFlight = new Map<string, AbortController>();
-  private readonly failures = new Map<string, number>();
-  private readonly lastSettledAt = new Map<string, number>();
+  /** Refreshes asked for while another window polled; run once this one does. */
+  private readonly refreshWhenOwner = new Set<string>();
   private readonly pauseEmitter = new Emitter<PollerPause | undefined>();
-  private readonly subscription: Disposable;
+  private readonly subscriptions: Disposable[];
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly timer: WakeTimer;
-  private holdUntil = 0;
   private pause: PollerPause | undefined;
+  private owner = false;
   private focused = true;
   private started = false;
   private disposed = false;
@@ -71,12 +64,20 @@ export class Poller implements Disposable {
   constructor(private readonly options: PollerOptions) {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
-    this.timer = new WakeTimer(this.clock, () => this.pump(), (error) => this.options.log.error(`Scheduling failed: ${errorMessage(error)}`));
-    this.subscription = options.store.onDidChange((change) => this.onStoreChange(change));
+    this.timer = new WakeTimer(this.clock, () => this.reconsider(), (error) => this.options.log.error(`Scheduling failed: ${errorMessage(error)}`));
+    this.subscriptions = [
+      options.store.onDidChange((change) => this.onStoreChange(change)),
+      options.lease.onDidChange(() => this.onLeaseChange()),
+    ];
   }
 
   get paused(): PollerPause | undefined {
     return this.pause;
+  }
+
+  /** Whether this window is the one that polls for the profile. */
+  get polls(): boolean {
+    return this.owner;
   }
 
   /** How many queries are in flight; for tests and the benchmark. */
@@ -89,81 +90,67 @@ export class Poller implements Disposable {
     return this.timer.pending;
   }
 
-  /** Plans an immediate query for every task that is not finished. */
+  /** Starts taking part: claims the lease when focused or free, and polls while holding it. */
   start(): void {
     this.started = true;
-    for (const task of this.options.store.all()) {
-      if (needsPolling(task)) {
-        this.dueAt.set(task.id, this.clock.now());
-      }
-    }
-    this.pump();
+    this.options.lease.start(this.focused);
+    this.reconsider();
   }
 
   /**
    * Queries now: the given tasks even when finished, or every unfinished task.
-   * Also lifts a pause caused by a rejected key, so the user can retry.
+   * Lifts the rate-limit hold and a shared pause, so the user can retry; in a
+   * window that does not poll, takes polling over first.
    */
   refresh(ids?: readonly string[]): void {
     const now = this.clock.now();
     const targets = ids ?? this.options.store.all().filter(needsPolling).map((task) => task.id);
+    this.options.lease.lift();
     for (const id of targets) {
-      if (this.options.store.get(id) && !this.inFlight.has(id)) {
-        this.dueAt.set(id, now);
-        this.failures.delete(id);
+      if (!this.options.store.get(id) || this.inFlight.has(id)) {
+        continue;
+      }
+      if (this.owner) {
+        this.plan.retryNow(id, now);
+      } else {
+        this.refreshWhenOwner.add(id);
       }
     }
-    this.holdUntil = 0;
-    this.resume();
-  }
-
-  /** The key or the settings changed: lift any pause and query what waits at once. */
-  restart(): void {
-    const now = this.clock.now();
-    for (const id of this.dueAt.keys()) {
-      this.dueAt.set(id, now);
+    if (!this.owner && this.started) {
+      this.options.lease.claim();
     }
-    this.resume();
+    this.reconsider();
   }
 
-  /**
-   * Settings changed: a pause for a bad setting is lifted, as is a key pause
-   * the new settings no longer call for (the base URL went back to the key's
-   * origin, say); a shorter interval applies at once.
-   */
+  /** The key changed: a rejected-key pause is over, and everything waiting is tried at once. */
+  keyChanged(): void {
+    if (this.options.lease.pause?.reason === 'auth') {
+      this.options.lease.setPause(undefined);
+    }
+    this.plan.allNow(this.clock.now());
+    this.reconsider();
+  }
+
+  /** Settings changed: a pause for a bad setting is over, and a shorter interval applies at once. */
   settingsChanged(): void {
-    const pause = this.pause;
-    if (pause?.reason === 'config') {
-      this.setPause(undefined);
-    } else if (pause !== undefined && pause.reason !== 'auth') {
-      const lookup = this.options.apiKey();
-      if (!('pause' in lookup) || lookup.pause.message !== pause.message) {
-        this.setPause(undefined);
-      }
+    if (this.options.lease.pause?.reason === 'config') {
+      this.options.lease.setPause(undefined);
     }
-    this.tighten();
+    this.plan.tighten(this.interval());
+    this.reconsider();
   }
 
+  /** A focused window polls (at the full rate): the user is looking at it. */
   setFocused(focused: boolean): void {
     if (this.focused === focused) {
       return;
     }
     this.focused = focused;
-    if (focused) {
-      this.tighten();
+    if (focused && this.started) {
+      this.options.lease.claim();
+      this.plan.tighten(this.interval());
     }
-  }
-
-  /** Brings due times planned under a longer interval forward to the current one. */
-  tighten(): void {
-    const interval = this.interval();
-    for (const [id, at] of this.dueAt) {
-      const settled = this.lastSettledAt.get(id);
-      if (settled !== undefined && !this.failures.has(id)) {
-        this.dueAt.set(id, Math.min(at, settled + interval));
-      }
-    }
-    this.pump();
+    this.reconsider();
   }
 
   dispose(): void {
@@ -173,61 +160,101 @@ export class Poller implements Disposable {
       controller.abort();
     }
     this.inFlight.clear();
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) {
+      subscription.dispose();
+    }
     this.pauseEmitter.dispose();
   }
 
-  private resume(): void {
-    this.setPause(undefined);
-    this.pump();
+  /** Decides, from the plan, the lease and the key as they are now, what runs and when to look again. */
+  private reconsider(): void {
+    if (this.disposed || !this.started) {
+      this.timer.clear();
+      return;
+    }
+    const lease = this.options.lease;
+    const hasWork = this.hasWork();
+    lease.setWanted(hasWork);
+    const lookup = this.options.apiKey();
+    this.setPause(currentPause(lease.pause, lookup, hasWork));
+    if (this.pause !== undefined || !this.owner || !('key' in lookup)) {
+      this.timer.clear();
+      return;
+    }
+    const now = this.clock.now();
+    if (now < lease.holdUntil) {
+      this.timer.wakeAt(lease.holdUntil);
+      return;
+    }
+    const slots = Math.max(1, this.options.settings().maxConcurrent);
+    for (const id of this.plan.take(now, slots - this.inFlight.size)) {
+      void this.run(id, lookup.key);
+    }
+    const next = this.plan.earliest();
+    if (next === undefined || this.inFlight.size >= slots) {
+      this.timer.clear();
+    } else {
+      this.timer.wakeAt(Math.max(next, now));
+    }
+  }
+
+  /** Whether anything waits to be polled: a missing key is worth a word only then. */
+  private hasWork(): boolean {
+    return this.owner ? this.plan.size > 0 || this.inFlight.size > 0 : this.options.store.all().some(needsPolling);
+  }
+
+  private onLeaseChange(): void {
+    const owner = this.options.lease.isOwner;
+    if (owner && !this.owner) {
+      this.takeOver();
+    } else if (!owner && this.owner) {
+      // Queries in flight finish and are recorded; nothing new starts here.
+      this.plan.clear();
+      this.options.log.info('Another window now checks the tasks.');
+    }
+    this.owner = owner;
+    this.reconsider();
+  }
+
+  /** Plans every unfinished task from its last check, and the refreshes asked for meanwhile. */
+  private takeOver(): void {
+    const now = this.clock.now();
+    this.plan.resumeFrom(
+      this.options.store.all().filter((task) => needsPolling(task) && !this.inFlight.has(task.id)),
+      now,
+      this.interval(),
+    );
+    for (const id of this.refreshWhenOwner) {
+      if (this.options.store.get(id) && !this.inFlight.has(id)) {
+        this.plan.retryNow(id, now);
+      }
+    }
+    this.refreshWhenOwner.clear();
+    this.options.log.info('This window now checks the tasks for every window.');
   }
 
   private onStoreChange(change: TaskChange): void {
-    if (!change.membership || !this.started) {
+    if (!this.started) {
+      return;
+    }
+    if (!change.membership) {
+      // The polling window reconsiders after each answer anyway; another window learns here that work is done.
+      if (!this.owner) {
+        this.reconsider();
+      }
       return;
     }
     for (const id of change.ids) {
       const task = this.options.store.get(id);
       if (task === undefined) {
-        this.dueAt.delete(id);
-        this.failures.delete(id);
-        this.lastSettledAt.delete(id);
+        this.plan.forget(id);
         this.inFlight.get(id)?.abort();
-      } else if (needsPolling(task) && !this.inFlight.has(id)) {
-        this.dueAt.set(id, this.clock.now());
+        this.refreshWhenOwner.delete(id);
+      } else if (this.owner && needsPolling(task) && !this.inFlight.has(id)) {
+        this.plan.planBy(id, this.clock.now());
       }
     }
-    this.pump();
-  }
-
-  private pump(): void {
-    if (this.disposed || !this.started || this.pause) {
-      this.timer.clear();
-      return;
-    }
-    const now = this.clock.now();
-    if (now < this.holdUntil) {
-      this.timer.wakeAt(this.holdUntil);
-      return;
-    }
-    const lookup = this.options.apiKey();
-    if ('pause' in lookup) {
-      if (this.dueAt.size > 0) {
-        this.setPause(lookup.pause);
-      }
-      return;
-    }
-    const apiKey = lookup.key;
-    const { maxConcurrent } = this.options.settings();
-    const ready = [...this.dueAt].filter(([, at]) => at <= now).sort((a, b) => a[1] - b[1]);
-    for (const [id] of ready) {
-      if (this.inFlight.size >= Math.max(1, maxConcurrent)) {
-        break;
-      }
-      this.dueAt.delete(id);
-      void this.run(id, apiKey);
-    }
-    this.planWakeUp(now);
+    this.reconsider();
   }
 
   private async run(id: string, apiKey: string): Promise<void> {
@@ -236,7 +263,7 @@ export class Poller implements Disposable {
     try {
       const snapshot = await this.options.client.query(id, apiKey, controller.signal);
       if (!controller.signal.aborted) {
-        this.onSuccess(id, snapshot);
+        this.onAnswer(id, snapshot);
       }
     } catch (error) {
       if (!controller.signal.aborted) {
@@ -245,9 +272,6 @@ export class Poller implements Disposable {
     } finally {
       if (this.inFlight.get(id) === controller) {
         this.inFlight.delete(id);
-      }
-      if (this.options.store.get(id)) {
-        this.lastSettledAt.set(id, this.clock.now());
       }
       this.afterSettled();
     }
@@ -258,7 +282,7 @@ export class Poller implements Disposable {
       return;
     }
     try {
-      this.pump();
+      this.reconsider();
     } catch (error) {
       this.options.log.error(`Scheduling failed: ${errorMessage(error)}`);
     }
@@ -267,17 +291,15 @@ export class Poller implements Disposable {
     }
   }
 
-  private onSuccess(id: string, snapshot: TaskSnapshot): void {
-    this.failures.delete(id);
+  private onAnswer(id: string, snapshot: TaskSnapshot): void {
     this.options.store.recordSnapshot(id, snapshot);
     const task = this.options.store.get(id);
-    if (task && needsPolling(task)) {
-      const now = this.clock.now();
-      const age = now - (snapshot.createdAt ?? task.addedAt);
-      const interval = runningInterval(this.interval(), age, snapshot.progress !== undefined);
-      const factor = snapshot.status === 'unknown' ? UNKNOWN_STATUS_FACTOR : 1;
-      this.dueAt.set(id, now + interval * factor);
+    if (task === undefined) {
+      this.plan.forget(id);
+      return;
     }
+    const now = this.clock.now();
+    this.plan.answered(id, now, needsPolling(task) ? now + nextCheckDelay(task, snapshot, now, this.interval()) : undefined);
   }
 
   private onFailure(id: string, error: unknown, apiKey: string): void {
@@ -287,15 +309,16 @@ export class Poller implements Disposable {
     }
     const now = this.clock.now();
     if (!this.options.store.get(id)) {
+      this.plan.forget(id);
       return;
     }
     if (apiError.kind === 'auth' || apiError.kind === 'config' || apiError.kind === 'noRoute') {
-      this.dueAt.set(id, now);
+      this.plan.planBy(id, now);
       // A key changed while this request was in flight gets its own chance.
       const current = this.options.apiKey();
       if (apiError.kind !== 'auth' || ('key' in current && current.key === apiKey)) {
         // No such endpoint is the gateway's answer for every task: one pause and one message, like a bad setting.
-        this.setPause({ reason: apiError.kind === 'auth' ? 'auth' : 'config', message: apiError.message });
+        this.options.lease.setPause({ reason: apiError.kind === 'auth' ? 'auth' : 'config', message: apiError.message });
       }
       return;
     }
@@ -304,15 +327,12 @@ export class Poller implements Disposable {
     if (!task || !needsPolling(task)) {
       return;
     }
-    const failures = (this.failures.get(id) ?? 0) + 1;
-    this.failures.set(id, failures);
     const retryAfter = apiError.details.retryAfterMs ?? 0;
-    const delay = Math.max(retryAfter, backoffDelay(failures, this.interval(), this.random));
+    this.plan.failed(id, now, this.interval(), retryAfter, this.random);
     if (apiError.kind === 'rateLimited') {
-      // The limit is per key, not per task: every task waits.
-      this.holdUntil = Math.max(this.holdUntil, now + Math.max(retryAfter, this.interval()));
+      // The limit is per key, not per task and not per window: every task in every window waits.
+      this.options.lease.holdFor(now + Math.max(retryAfter, this.interval()));
     }
-    this.dueAt.set(id, now + delay);
   }
 
   private interval(): number {
@@ -320,28 +340,13 @@ export class Poller implements Disposable {
   }
 
   private setPause(pause: PollerPause | undefined): void {
-    if (this.pause?.reason === pause?.reason && this.pause?.message === pause?.message) {
+    if (samePause(this.pause, pause)) {
       return;
     }
     this.pause = pause;
     if (pause) {
-      this.timer.clear();
       this.options.log.warn(`Polling paused: ${pause.message}`);
     }
     this.pauseEmitter.fire(pause);
-  }
-
-  /** Sets one timer for the earliest waiting task; none when nothing waits or every slot is busy. */
-  private planWakeUp(now: number): void {
-    const { maxConcurrent } = this.options.settings();
-    if (this.dueAt.size === 0 || this.inFlight.size >= Math.max(1, maxConcurrent)) {
-      this.timer.clear();
-      return;
-    }
-    let earliest = Infinity;
-    for (const at of this.dueAt.values()) {
-      earliest = Math.min(earliest, at);
-    }
-    this.timer.wakeAt(Math.max(earliest, now));
   }
 }

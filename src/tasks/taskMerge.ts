@@ -14,10 +14,40 @@ function stateTime(task: TrackedTask): number {
   return task.changedAt ?? task.checkedAt ?? task.addedAt;
 }
 
+/**
+ * Whether `theirs` holds the newer state. Two changes in the same millisecond
+ * (a task tracked and answered at once) are ordered by a rule every window
+ * applies alike, so all of them keep the same one.
+ */
+function newerState(theirs: TrackedTask, mine: TrackedTask): boolean {
+  if (stateTime(theirs) !== stateTime(mine)) {
+    return stateTime(theirs) > stateTime(mine);
+  }
+  if ((theirs.checkedAt ?? 0) !== (mine.checkedAt ?? 0)) {
+    return (theirs.checkedAt ?? 0) > (mine.checkedAt ?? 0);
+  }
+  return stateText(theirs) > stateText(mine);
+}
+
+function newerName(theirs: TrackedTask, mine: TrackedTask): boolean {
+  if ((theirs.labelAt ?? 0) !== (mine.labelAt ?? 0)) {
+    return (theirs.labelAt ?? 0) > (mine.labelAt ?? 0);
+  }
+  return (theirs.label ?? '') > (mine.label ?? '');
+}
+
+/** The task's state as text, with keys in one order: a task read back from storage lists them differently. */
+function stateText(task: TrackedTask): string {
+  const { label: _label, labelAt: _labelAt, ...state } = task;
+  return JSON.stringify(state, (_key, value: unknown) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+  );
+}
+
 /** The two windows' versions of one task, merged; `mine` is returned as is when it is the newest in every part. */
 export function mergeTask(mine: TrackedTask, theirs: TrackedTask): TrackedTask {
-  const state = stateTime(theirs) > stateTime(mine) ? theirs : mine;
-  const named = (theirs.labelAt ?? 0) > (mine.labelAt ?? 0) ? theirs : mine;
+  const state = newerState(theirs, mine) ? theirs : mine;
+  const named = newerName(theirs, mine) ? theirs : mine;
   if (state === mine && named === mine) {
     return mine;
   }

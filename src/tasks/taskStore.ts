@@ -5,7 +5,7 @@ import { restoreTasks, serializeTasks } from './persistence';
 import { mergeTask } from './taskMerge';
 import { isTerminalTask, type TaskProblem, type TrackedTask } from './trackedTask';
 
-/** Where tracked tasks are kept between sessions; `globalState` in VS Code, a plain object in tests. */
+/** Where tracked tasks are kept between sessions: `tasks.json`, which every window shares (see `TaskFile`); memory in tests. */
 export interface TaskStorage {
   read(): unknown;
   write(value: unknown): PromiseLike<void>;
@@ -129,7 +129,8 @@ export class TaskStore implements Disposable {
       return;
     }
     const { label: _previous, labelAt: _previousAt, ...rest } = task;
-    this.tasks.set(id, trimmed === '' ? { ...rest, labelAt: this.now() } : { ...rest, label: trimmed, labelAt: this.now() });
+    const labelAt = this.after(task.labelAt);
+    this.tasks.set(id, trimmed === '' ? { ...rest, labelAt } : { ...rest, label: trimmed, labelAt });
     this.changed([id], false);
     void this.persist();
   }
@@ -153,7 +154,7 @@ export class TaskStore implements Disposable {
       snapshot,
       checkedAt: this.now(),
       // Only news moves the task's time: the same answer again must not outrank another window's change.
-      changedAt: news ? this.now() : task.changedAt,
+      changedAt: news ? this.after(task.changedAt) : task.changedAt,
     };
     this.tasks.set(id, updated);
     this.dirty = true;
@@ -171,7 +172,7 @@ export class TaskStore implements Disposable {
     if (!task || task.localVideo === file) {
       return;
     }
-    this.tasks.set(id, { ...task, localVideo: file, changedAt: this.now() });
+    this.tasks.set(id, { ...task, localVideo: file, changedAt: this.after(task.changedAt) });
     this.changed([id], false);
     void this.persist();
   }
@@ -183,10 +184,22 @@ export class TaskStore implements Disposable {
       return;
     }
     const same = task.problem?.kind === problem.kind && task.problem.message === problem.message;
-    this.tasks.set(id, { ...task, checkedAt: problem.at, problem, changedAt: same ? task.changedAt : this.now() });
+    this.tasks.set(id, { ...task, checkedAt: problem.at, problem, changedAt: same ? task.changedAt : this.after(task.changedAt) });
     this.dirty = true;
     if (!same) {
       this.changed([id], false);
+    }
+  }
+
+  /**
+   * Another window wrote the storage: folds its changes in (listeners hear of
+   * them), and writes back at once if the storage lacks something this window
+   * has — two windows that wrote at the same moment both end up with both.
+   */
+  sync(): void {
+    if (this.mergeStored()) {
+      this.dirty = true;
+      void this.persist();
     }
   }
 
@@ -215,11 +228,13 @@ export class TaskStore implements Disposable {
    * tracked or changed more recently, and their removals. A removal holds
    * against any later answer from a window that had not heard of it; only
    * tracking the id again (a newer `addedAt`) brings a task back. Listeners
-   * hear of what this changed here, as of any other change.
+   * hear of what this changed here, as of any other change. Returns whether
+   * the storage lacks something this window knows.
    */
-  private mergeStored(): void {
+  private mergeStored(): boolean {
     const stored = restoreTasks(this.storage.read());
     const now = this.now();
+    let storageBehind = false;
     for (const [id, at] of stored.removed) {
       if (at > (this.removed.get(id) ?? 0)) {
         this.removed.set(id, at);
@@ -227,7 +242,9 @@ export class TaskStore implements Disposable {
     }
     const arrived: string[] = [];
     const updated: string[] = [];
+    const storedIds = new Set<string>();
     for (const task of stored.tasks) {
+      storedIds.add(task.id);
       const local = this.tasks.get(task.id);
       if (local === undefined) {
         if (task.addedAt > (this.removed.get(task.id) ?? -Infinity)) {
@@ -235,6 +252,7 @@ export class TaskStore implements Disposable {
           arrived.push(task.id);
         }
       } else {
+        storageBehind ||= mergeTask(task, local) !== task;
         const merged = mergeTask(local, task);
         if (merged !== local) {
           this.tasks.set(task.id, merged);
@@ -252,12 +270,28 @@ export class TaskStore implements Disposable {
         this.removed.delete(id);
       }
     }
+    for (const id of this.tasks.keys()) {
+      storageBehind ||= !storedIds.has(id);
+    }
+    for (const [id, at] of this.removed) {
+      storageBehind ||= at > (stored.removed.get(id) ?? 0);
+    }
     if (arrived.length > 0 || gone.length > 0) {
       this.changeEmitter.fire({ ids: [...arrived, ...gone], membership: true });
     }
     if (updated.length > 0) {
       this.changeEmitter.fire({ ids: updated, membership: false });
     }
+    return storageBehind;
+  }
+
+  /**
+   * The time of a change that follows one made at `previous`: now, but never
+   * the same millisecond, so a window's later change always wins the merge
+   * against its own earlier one.
+   */
+  private after(previous: number | undefined): number {
+    return Math.max(this.now(), (previous ?? 0) + 1);
   }
 
   private changed(ids: readonly string[], membership: boolean): void {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ViewId } from '../commandIds';
-import type { Poller, PollerPause } from '../tasks/poller';
+import type { Poller } from '../tasks/poller';
+import type { PollerPause } from '../tasks/pollPause';
 import type { TaskStore } from '../tasks/taskStore';
 import type { Grouping } from './taskGrouping';
 import { TaskTreeProvider, type TaskTreeNode } from './taskTreeProvider';

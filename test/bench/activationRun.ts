@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createContext, installVscodeStandIn } from './vscodeStandIn';
 
@@ -19,6 +20,7 @@ function main(): void {
   const loadedLazyBundle = Object.keys(require.cache).some((file) => file.endsWith('undici.js') || file.endsWith('features.js'));
   process.stdout.write(`${JSON.stringify({ requireMs, activateMs, loadedLazyBundle })}\n`);
   context.subscriptions.forEach((subscription) => subscription.dispose());
+  fs.rmSync((context.globalStorageUri as { fsPath: string }).fsPath, { recursive: true, force: true });
   process.exit(0);
 }
 

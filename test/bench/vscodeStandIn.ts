@@ -3,7 +3,10 @@
  * touches while activating and building tree items, so both can be timed in
  * plain Node. Calls are cheap no-ops; nothing here is asserted on.
  */
+import * as fs from 'node:fs';
 import Module from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { l10nStandIn } from '../unit/helpers/l10nStandIn';
 
 type Listener<T> = (value: T) => void;
@@ -130,13 +133,13 @@ export const vscodeStandIn = {
   l10n: l10nStandIn,
 };
 
-/** A fresh extension context with in-memory secrets and state. */
+/** A fresh extension context with in-memory secrets and state, and an empty global storage folder of its own. */
 export function createContext(): { subscriptions: { dispose(): unknown }[]; [key: string]: unknown } {
   const state = new Map<string, unknown>();
   return {
     subscriptions: [],
     extensionUri: Uri.file('/extension'),
-    globalStorageUri: Uri.file('/global-storage'),
+    globalStorageUri: Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'anyapi-video-bench-'))),
     globalState: { get: (key: string) => state.get(key), update: async (key: string, value: unknown) => void state.set(key, value), keys: () => [...state.keys()] },
     secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: noEvent },
   };

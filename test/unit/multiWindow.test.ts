@@ -6,7 +6,7 @@ import { MemoryLogger, MemoryStorage, snapshot } from './helpers/fakes';
 
 /**
  * Several windows of one profile: each has its own TaskStore on the one
- * storage they share (globalState), and its own idea of the time. Nothing
+ * storage they share (tasks.json), and its own idea of the time. Nothing
  * tracked, renamed or removed in one may be lost or come back in another.
  */
 describe('Several windows on one storage', () => {

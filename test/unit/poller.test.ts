@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../src/api/errors';
 import type { KeyLookup } from '../../src/auth/keyLookup';
-import { Poller, UNFOCUSED_FACTOR, type PollerPause } from '../../src/tasks/poller';
+import { Poller, UNFOCUSED_FACTOR } from '../../src/tasks/poller';
+import type { PollerPause } from '../../src/tasks/pollPause';
 import { TaskStore } from '../../src/tasks/taskStore';
 import { FakeClock } from './helpers/fakeClock';
 import { manualPoller } from './helpers/manualPoller';
 import { ManualClient, MemoryLogger, MemoryStorage, snapshot } from './helpers/fakes';
+import { soloLease } from './helpers/soloLease';
 
 const INTERVAL = 10_000;
 
@@ -25,6 +27,7 @@ describe('Poller', () => {
       client,
       apiKey: () => (apiKey === undefined ? { pause: { reason: 'noKey', message: 'no key' } } : { key: apiKey }),
       settings: () => ({ intervalMs: INTERVAL, maxConcurrent }),
+      lease: soloLease(INTERVAL, clock),
       log: new MemoryLogger(),
       clock,
       random,
@@ -87,7 +90,7 @@ describe('Poller', () => {
     assert.equal(poller.activeRequests, 0);
   });
 
-  it('does not re-poll tasks restored as finished, but does poll restored running ones', async () => {
+  it('does not re-poll tasks restored as finished, but does poll restored running ones, an interval after their last check', async () => {
     const seed = new TaskStore(storage, new MemoryLogger(), () => clock.now());
     seed.add(['done', 'running']);
     seed.recordSnapshot('done', snapshot('succeeded', { videoUrl: 'https://cdn.example/v.mp4' }));
@@ -97,7 +100,9 @@ describe('Poller', () => {
     store = new TaskStore(storage, new MemoryLogger(), () => clock.now());
     poller = createPoller();
     poller.start();
-    await clock.advance(0);
+    await clock.advance(INTERVAL - 1);
+    assert.deepEqual(client.calls, [], 'no sooner than an interval after the last check, which the store remembers');
+    await clock.advance(1);
     assert.deepEqual(client.calls, ['running']);
   });
 
@@ -169,7 +174,7 @@ describe('Poller', () => {
     assert.deepEqual(pauses.map((pause) => pause?.reason), ['auth'], 'one pause for three rejections');
     assert.equal(poller.hasPendingTimer, false);
     apiKey = 'new-key';
-    poller.restart();
+    poller.keyChanged();
     await clock.advance(0);
     assert.equal(client.calls.length, 6);
     assert.equal(client.pending[0].apiKey, 'new-key');
@@ -184,7 +189,7 @@ describe('Poller', () => {
     assert.equal(client.calls.length, 0);
     assert.equal(poller.paused?.reason, 'noKey');
     apiKey = 'key';
-    poller.restart();
+    poller.keyChanged();
     await clock.advance(0);
     assert.deepEqual(client.calls, ['a']);
   });
@@ -291,6 +296,7 @@ describe('Poller and the key’s origin', () => {
       client,
       apiKey: () => lookup,
       settings: () => ({ intervalMs: INTERVAL, maxConcurrent: 4 }),
+      lease: soloLease(INTERVAL, clock),
       log: new MemoryLogger(),
       clock,
     });

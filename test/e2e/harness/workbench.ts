@@ -52,6 +52,23 @@ export class Workbench {
     return workbench;
   }
 
+  /**
+   * Opens the same workbench in another tab of the same browser context: one
+   * profile, two windows, as two desktop windows share one profile.
+   */
+  async openTab(): Promise<Workbench> {
+    const page = await this.context.newPage();
+    const tab = new Workbench(this.context, page, this.screenshotDir, this.words);
+    await page.goto(this.page.url());
+    await tab.waitReady();
+    return tab;
+  }
+
+  /** Closes this tab the way a person closes a window (the page's unload handlers run). */
+  async closeTab(): Promise<void> {
+    await this.page.close({ runBeforeUnload: true });
+  }
+
   /** Waits for the workbench and for our activity-bar entry, which means the extension's contributions loaded. */
   async waitReady(): Promise<void> {
     await this.page.waitForSelector('.monaco-workbench .statusbar', { timeout: 60_000 });

@@ -1,10 +1,11 @@
 import type { TaskSnapshot } from '../../../src/api/taskSnapshot';
 import type { TaskQueryClient } from '../../../src/api/videoApiClient';
 import type { Logger } from '../../../src/log';
+import type { LeaseFile } from '../../../src/tasks/pollerLease';
 import type { TaskStorage } from '../../../src/tasks/taskStore';
 
-/** Storage kept in memory, counting writes. Stores a JSON copy, as globalState does. */
-export class MemoryStorage implements TaskStorage {
+/** A file every window shares, kept in memory and counting writes. Stores a JSON copy, as the file on disk does. */
+export class MemoryStorage implements TaskStorage, LeaseFile {
   writes = 0;
   constructor(private value: unknown = undefined) {}
 
@@ -13,6 +14,10 @@ export class MemoryStorage implements TaskStorage {
   }
 
   async write(value: unknown): Promise<void> {
+    this.writeNow(value);
+  }
+
+  writeNow(value: unknown): void {
     this.writes++;
     this.value = JSON.parse(JSON.stringify(value));
   }

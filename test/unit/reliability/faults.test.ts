@@ -118,7 +118,7 @@ describe('Faults: what the user sees and what is kept', function () {
     assert.equal(rig.queries('t'), 2, 'one rejected query, then nothing');
     assert.equal(rig.view('t').state, 'running', 'the task keeps its state');
     rig.apiKey = 'rotated';
-    rig.poller.restart();
+    rig.poller.keyChanged();
     await rig.settle();
     assert.equal(rig.poller.paused, undefined);
     assert.equal(rig.queries('t'), 3);

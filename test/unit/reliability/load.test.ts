@@ -8,6 +8,7 @@ import { FakeGateway } from '../../fakeGateway/fakeGateway';
 import { FakeClock } from '../helpers/fakeClock';
 import { manualPoller } from '../helpers/manualPoller';
 import { ManualClient, MemoryLogger, MemoryStorage, snapshot } from '../helpers/fakes';
+import { soloLease } from '../helpers/soloLease';
 import { INTERVAL_MS, Rig, watchForStrayErrors } from './rig';
 
 describe('Load', function () {
@@ -41,11 +42,13 @@ describe('Load', function () {
     store.onDidChange((change) => changed.push(...change.ids));
     const concurrency = 10;
     const client = new VideoApiClient(() => ({ baseUrl: gateway.url, timeoutMs: 10_000, proxy: { strictSSL: true } }), log);
+    const lease = soloLease(60_000);
     const poller = new Poller({
       store,
       client,
       apiKey: () => ({ key: 'test-key' }),
       settings: () => ({ intervalMs: 60_000, maxConcurrent: concurrency }),
+      lease,
       log,
     });
     try {
@@ -65,6 +68,7 @@ describe('Load', function () {
       assert.deepEqual(changed.sort(), running.slice(0, 10).map((task) => task.id).sort(), 'only the ten that changed');
     } finally {
       poller.dispose();
+      lease.dispose();
       client.dispose();
       await gateway.close();
     }

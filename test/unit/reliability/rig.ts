@@ -6,6 +6,7 @@ import { describeTask, statusLabel, taskIcon } from '../../../src/views/taskPres
 import { FakeGateway, type TaskScript } from '../../fakeGateway/fakeGateway';
 import { FakeClock } from '../helpers/fakeClock';
 import { MemoryLogger, MemoryStorage } from '../helpers/fakes';
+import { soloLease } from '../helpers/soloLease';
 
 export const INTERVAL_MS = 10_000;
 
@@ -46,6 +47,7 @@ export class Rig {
       client: this.client,
       apiKey: () => (this.apiKey === undefined ? { pause: { reason: 'noKey', message: 'no key' } } : { key: this.apiKey }),
       settings: () => ({ intervalMs: INTERVAL_MS, maxConcurrent: this.maxConcurrent }),
+      lease: soloLease(INTERVAL_MS, this.clock),
       log: this.log,
       clock: this.clock,
       random: () => 1, // Backoff at its ceiling, so bounds are exact.

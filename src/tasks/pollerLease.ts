@@ -1,0 +1,265 @@
+import { field, isObject, numberField, stringField } from '../api/fields';
+import { errorMessage, type Logger } from '../log';
+import { systemClock, type Clock } from './clock';
+import { Emitter, type Disposable } from './events';
+import { samePause, type SharedPause } from './pollPause';
+import { WakeTimer } from './wakeTimer';
+
+/** Where the lease is kept: a file every window of the profile shares (see `SharedFile`), or memory in tests. */
+export interface LeaseFile {
+  read(): unknown;
+  write(value: unknown): Promise<void>;
+  /** Writes before returning: a closing window hands the lease back this way. */
+  writeNow(value: unknown): void;
+}
+
+/** What every window of the profile reads: who polls until when, and what the poller must respect. */
+interface LeaseRecord {
+  readonly owner?: string;
+  readonly expiresAt: number;
+  /** The gateway limited the key's rate: nobody queries before this. */
+  readonly holdUntil: number;
+  readonly pause?: SharedPause;
+}
+
+export interface LeaseOptions {
+  readonly file: LeaseFile;
+  /** This window's name in the lease; unique per extension host. */
+  readonly windowId: string;
+  /** The poll interval: the owner renews once per interval. */
+  readonly intervalMs: () => number;
+  readonly log: Logger;
+  readonly clock?: Clock;
+  readonly random?: () => number;
+  /** How long a claim waits before it counts; 0 only where no other window can exist (tests, benchmarks). */
+  readonly settleMs?: number;
+}
+
+/** A lease lasts this many intervals past its last renewal, so a window that died is replaced within two. */
+export const LEASE_INTERVALS = 1.5;
+/**
+ * Windows that claim at the same moment (a restart restores them all) each
+ * write the lease, then read it back after this long: only the one whose
+ * write landed last polls.
+ */
+export const CLAIM_SETTLE_MS = 300;
+/** Windows waiting for an expired lease look at slightly different times (after a settle), so they rarely claim together. */
+const CLAIM_JITTER_MS = 250;
+
+/**
+ * One poller per profile. Every window shares one lease record: the window
+ * named in it polls and renews it each interval; the others wait until it
+ * expires (the owner closed, hung, or its extension host died) and then one
+ * claims it. A window takes the lease at once when it gains focus or the user
+ * asks for a refresh there. The record also carries what every poller must
+ * respect whichever window saw it: the rate-limit hold and a shared pause.
+ */
+export class PollerLease implements Disposable {
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly timer: WakeTimer;
+  private readonly changeEmitter = new Emitter<void>();
+  private record: LeaseRecord = { expiresAt: 0, holdUntil: 0 };
+  private owner = false;
+  private claiming = false;
+  /** Whether this window has anything to poll; without, it neither renews nor watches for expiry, and costs nothing. */
+  private wanted = false;
+  private writeFailed = false;
+  private disposed = false;
+
+  /** Fires when this window starts or stops polling, or the shared hold or pause changes. */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(private readonly options: LeaseOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.timer = new WakeTimer(this.clock, () => this.wake(), (error) => options.log.error(`Lease check failed: ${errorMessage(error)}`));
+  }
+
+  /** Whether this window is the one that polls. */
+  get isOwner(): boolean {
+    return this.owner;
+  }
+
+  get holdUntil(): number {
+    return this.record.holdUntil;
+  }
+
+  get pause(): SharedPause | undefined {
+    return this.record.pause;
+  }
+
+  /**
+   * Reads the lease and takes it when this window has focus. Otherwise it
+   * waits a moment before claiming a lease nobody holds: when a restart
+   * opens several windows at once, the focused one should poll.
+   */
+  start(focused: boolean): void {
+    this.record = readRecord(this.options.file.read());
+    if (focused) {
+      this.claim();
+    } else {
+      this.planWake();
+    }
+  }
+
+  /**
+   * Whether this window has anything to poll. The owner renews only while it
+   * has; a lease that lapses while nobody has work costs nothing, and the
+   * first window with work again renews it (or, after a moment, claims it).
+   */
+  setWanted(wanted: boolean): void {
+    if (this.wanted === wanted || this.disposed) {
+      return;
+    }
+    this.wanted = wanted;
+    if (wanted && this.owner && !this.claiming) {
+      this.wake();
+    } else {
+      this.planWake();
+    }
+  }
+
+  /** Takes polling over from whichever window has it. */
+  claim(): void {
+    if (this.owner || this.claiming || this.disposed) {
+      return;
+    }
+    this.claiming = true;
+    this.save({ ...this.record, owner: this.options.windowId, expiresAt: this.clock.now() + this.duration() });
+    const settleMs = this.options.settleMs ?? CLAIM_SETTLE_MS;
+    if (settleMs === 0) {
+      this.wake();
+    } else {
+      this.timer.wakeAt(this.clock.now() + settleMs);
+    }
+  }
+
+  /** Another window wrote the lease. */
+  reread(): void {
+    this.update(() => {
+      this.record = readRecord(this.options.file.read());
+      if (!this.claiming) {
+        this.owner = this.record.owner === this.options.windowId;
+      }
+    });
+  }
+
+  /** The gateway limited the key's rate: no window queries before `until`. */
+  holdFor(until: number): void {
+    if (until > this.record.holdUntil) {
+      this.update(() => this.save({ ...this.record, holdUntil: until }));
+    }
+  }
+
+  /** The user asked for a check now: lifts the rate-limit hold and a shared pause. */
+  lift(): void {
+    if (this.record.holdUntil > this.clock.now() || this.record.pause !== undefined) {
+      this.update(() => this.save({ expiresAt: this.record.expiresAt, owner: this.record.owner, holdUntil: 0 }));
+    }
+  }
+
+  setPause(pause: SharedPause | undefined): void {
+    if (samePause(pause, this.record.pause)) {
+      return;
+    }
+    const { pause: _previous, ...rest } = this.record;
+    this.update(() => this.save(pause === undefined ? rest : { ...rest, pause }));
+  }
+
+  /** Hands the lease back, so another window takes over at once rather than after it expires. */
+  dispose(): void {
+    this.disposed = true;
+    this.timer.clear();
+    if (this.owner || this.claiming) {
+      this.options.file.writeNow({ ...this.record, owner: undefined, expiresAt: 0 });
+    }
+    this.changeEmitter.dispose();
+  }
+
+  private wake(): void {
+    this.update(() => {
+      this.record = readRecord(this.options.file.read());
+      const named = this.record.owner === this.options.windowId;
+      if (this.claiming) {
+        this.claiming = false;
+        // A lease nobody can write still lets this window poll: alone, rather than no window at all.
+        this.owner = named || this.writeFailed;
+      } else if (named) {
+        this.owner = true;
+        this.save({ ...this.record, expiresAt: this.clock.now() + this.duration() });
+      } else {
+        this.owner = false;
+        if (!this.held()) {
+          this.claim();
+        }
+      }
+    });
+  }
+
+  /** Runs `change`, then plans the next wake-up and tells listeners if anything they see changed. */
+  private update(change: () => void): void {
+    const before = { owner: this.owner, holdUntil: this.record.holdUntil, pause: this.record.pause };
+    change();
+    if (this.disposed) {
+      return;
+    }
+    this.planWake();
+    if (before.owner !== this.owner || before.holdUntil !== this.record.holdUntil || !samePause(before.pause, this.record.pause)) {
+      this.changeEmitter.fire();
+    }
+  }
+
+  private planWake(): void {
+    const now = this.clock.now();
+    if (this.claiming) {
+      return;
+    }
+    if (!this.wanted) {
+      this.timer.clear();
+      return;
+    }
+    if (this.owner) {
+      this.timer.wakeAt(this.record.expiresAt - this.duration() + this.options.intervalMs());
+    } else {
+      const settleMs = this.options.settleMs ?? CLAIM_SETTLE_MS;
+      this.timer.wakeAt((this.held() ? this.record.expiresAt : now) + settleMs + Math.round(this.random() * CLAIM_JITTER_MS));
+    }
+  }
+
+  private held(): boolean {
+    return this.record.owner !== undefined && this.record.expiresAt > this.clock.now();
+  }
+
+  private duration(): number {
+    return this.options.intervalMs() * LEASE_INTERVALS;
+  }
+
+  private save(record: LeaseRecord): void {
+    this.record = record;
+    this.options.file.write(record).then(
+      () => {
+        this.writeFailed = false;
+      },
+      (error: unknown) => {
+        this.writeFailed = true;
+        this.options.log.warn(`Could not write the polling lease: ${errorMessage(error)}`);
+      },
+    );
+  }
+}
+
+function readRecord(stored: unknown): LeaseRecord {
+  if (!isObject(stored)) {
+    return { expiresAt: 0, holdUntil: 0 };
+  }
+  const pause = field(stored, 'pause');
+  const reason = isObject(pause) ? field(pause, 'reason') : undefined;
+  const message = isObject(pause) ? stringField(pause, 'message') : undefined;
+  return {
+    owner: stringField(stored, 'owner'),
+    expiresAt: numberField(stored, 'expiresAt') ?? 0,
+    holdUntil: numberField(stored, 'holdUntil') ?? 0,
+    ...((reason === 'auth' || reason === 'config') && message !== undefined ? { pause: { reason, message } } : {}),
+  };
+}

@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SharedFile } from '../../src/tasks/sharedFile';
+import { TaskFile } from '../../src/tasks/taskFile';
+import { TaskStore } from '../../src/tasks/taskStore';
+import { MemoryLogger } from './helpers/fakes';
+
+async function until(what: string, condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!condition()) {
+    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Two windows' views of one file on disk, as two extension hosts have them. */
+describe('SharedFile', () => {
+  let folder: string;
+  let file: string;
+
+  beforeEach(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'shared-file-'));
+    file = path.join(folder, 'tasks.json');
+  });
+
+  afterEach(() => {
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('reads what another window wrote, whole, and leaves no temporary files', async () => {
+    const first = new SharedFile(file, new MemoryLogger());
+    const second = new SharedFile(file, new MemoryLogger());
+    assert.equal(second.read(), undefined, 'no file yet');
+    await Promise.all(Array.from({ length: 20 }, (_, i) => first.write({ n: i })));
+    assert.deepEqual(second.read(), { n: 19 }, 'writes land in the order they were made');
+    assert.deepEqual(fs.readdirSync(folder), ['tasks.json']);
+  });
+
+  it('tells a window about another window’s writes, not its own', async () => {
+    const first = new SharedFile(file, new MemoryLogger());
+    const second = new SharedFile(file, new MemoryLogger());
+    let firstHeard = 0;
+    let secondHeard = 0;
+    const watches = [first.watch(() => firstHeard++), second.watch(() => secondHeard++)];
+    try {
+      await first.write({ from: 'first' });
+      await until('the second window to hear', () => secondHeard === 1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal(firstHeard, 0, 'its own write is not news');
+      second.writeNow({ from: 'second' });
+      await until('the first window to hear', () => firstHeard === 1);
+    } finally {
+      watches.forEach((watch) => watch.dispose());
+    }
+  });
+
+  it('moves a damaged file aside instead of reading it as empty and overwriting it', () => {
+    fs.writeFileSync(file, '{"tasks": [');
+    const log = new MemoryLogger();
+    assert.equal(new SharedFile(file, log).read(), undefined);
+    assert.equal(fs.readFileSync(`${file}.damaged`, 'utf8'), '{"tasks": [');
+    assert.ok(log.lines.some((line) => line.includes('damaged')));
+  });
+});
+
+describe('TaskFile', () => {
+  it('reads the tasks 0.8 kept in globalState until the first write, then only the file', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'task-file-'));
+    try {
+      const legacy = new Map<string, unknown>([['anyapiVideo.tasks', { version: 2, tasks: [{ id: 'old', addedAt: 1 }], removed: {} }]]);
+      const state = { get: (key: string) => legacy.get(key), update: async (key: string) => void legacy.delete(key) };
+      const tasks = new TaskFile(new SharedFile(path.join(folder, 'tasks.json'), new MemoryLogger()), state);
+      const store = new TaskStore(tasks, new MemoryLogger());
+      assert.deepEqual(store.all().map((task) => task.id), ['old']);
+      store.add(['new']);
+      await until('globalState to let go of the tasks', () => legacy.size === 0);
+      const reopened = new TaskStore(new TaskFile(new SharedFile(path.join(folder, 'tasks.json'), new MemoryLogger()), state), new MemoryLogger());
+      assert.deepEqual(reopened.all().map((task) => task.id).sort(), ['new', 'old']);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
