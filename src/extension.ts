@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { vetMediaUrl, type MediaUrlVetter } from './api/mediaUrl';
 import { VideoApiClient } from './api/videoApiClient';
@@ -15,12 +13,10 @@ import { registerSettingsNotifier } from './notifications/settingsNotifier';
 import { PreviewPanels } from './preview/previewPanels';
 import { Settings } from './settings';
 import { Poller } from './tasks/poller';
-import { PollerLease } from './tasks/pollerLease';
 import { RawAnswers } from './tasks/rawAnswers';
-import { SharedFile } from './tasks/sharedFile';
+import { openSharedFolder } from './tasks/sharedFolder';
+import type { TaskStore } from './tasks/taskStore';
 import { TaskCreator } from './tasks/taskCreator';
-import { TaskFile } from './tasks/taskFile';
-import { TaskStore } from './tasks/taskStore';
 import { TaskStatusBar } from './views/taskStatusBar';
 import { TaskTreeView } from './views/taskTreeView';
 
@@ -36,15 +32,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('AnyAPI Video', { log: true });
   const settings = new Settings();
   const apiKeys = new ApiKeyStore(context.secrets, () => settings.current.baseUrl);
-  // Every window of the profile shares this folder: the tasks and the polling lease live in it.
-  const folder = context.globalStorageUri.fsPath;
-  fs.mkdirSync(folder, { recursive: true });
-  const taskFile = new SharedFile(path.join(folder, 'tasks.json'), log);
-  const leaseFile = new SharedFile(path.join(folder, 'poller.json'), log);
-  const store = new TaskStore(new TaskFile(taskFile, context.globalState), log);
-  const lease = new PollerLease({ file: leaseFile, windowId: `${process.pid}-${Date.now().toString(36)}`, intervalMs: () => settings.poller.intervalMs, log });
-  const rawAnswers = new RawAnswers(path.join(folder, 'answers'), log);
-  const videosFolder = path.join(folder, 'videos');
+  const shared = openSharedFolder(context.globalStorageUri.fsPath, context.globalState, () => settings.poller.intervalMs, log);
+  const { store, lease, videosFolder } = shared;
+  const rawAnswers = new RawAnswers(shared.rawAnswersFolder, log);
   const client = new VideoApiClient(() => settings.http, log, (taskId, httpStatus, text, apiKey) => {
     if (store.get(taskId)) {
       void rawAnswers.record(taskId, httpStatus, text, apiKey);
@@ -69,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log,
     settings,
     apiKeys,
-    store,
+    shared,
     client,
     features,
     poller,
@@ -84,9 +74,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     features.followFinishedTasks(),
     registerPauseNotifier(poller, apiKeys),
     registerSettingsNotifier(settings),
-    taskFile.watch(() => store.sync()),
-    leaseFile.watch(() => lease.reread()),
-    lease,
     lease.onDidChange(() => features.copyMissingVideos()),
     apiKeys.onDidChange(() => {
       void vscode.commands.executeCommand('setContext', ContextKey.hasApiKey, apiKeys.current !== undefined);

@@ -6,16 +6,12 @@ import { notify } from './notify';
 
 /**
  * One notification when polling pauses for a rejected key or a bad setting,
- * not one per task (the poller reports a pause once until it is lifted) and
- * not one per window: only the window that polls says it; the others show
- * the pause in their view.
+ * not one per task and not one per window: the poller announces a pause once,
+ * in the window that polls; the others show it in their view.
  */
 export function registerPauseNotifier(poller: Poller, apiKeys: ApiKeyStore): vscode.Disposable {
-  return poller.onDidChangePause((pause) => {
-    if (!poller.polls) {
-      return;
-    }
-    if (pause?.reason === 'keyOrigin' && pause.origin !== undefined) {
+  return poller.onDidAnnouncePause((pause) => {
+    if (pause.reason === 'keyOrigin' && pause.origin !== undefined) {
       const origin = pause.origin;
       // The button names the origin, and says "clear text" when it is one: pressing it is the user's informed yes.
       const allow = pause.clearText ? vscode.l10n.t('Send in Clear Text to {0}', origin) : vscode.l10n.t('Send Key to {0}', origin);
@@ -29,14 +25,14 @@ export function registerPauseNotifier(poller: Poller, apiKeys: ApiKeyStore): vsc
       });
       return;
     }
-    if (pause?.reason === 'auth') {
+    if (pause.reason === 'auth') {
       const setKey = vscode.l10n.t('Set API Key');
       void notify.error(vscode.l10n.t('{0} Checks are paused until the key changes.', pause.message), setKey).then((choice) => {
         if (choice === setKey) {
           void vscode.commands.executeCommand(CommandId.setApiKey);
         }
       });
-    } else if (pause?.reason === 'config') {
+    } else if (pause.reason === 'config') {
       const openSettings = vscode.l10n.t('Open Settings');
       void notify.error(pause.message, openSettings).then((choice) => {
         if (choice === openSettings) {

@@ -48,11 +48,14 @@ export class Poller implements Disposable {
   /** Refreshes asked for while another window polled; run once this one does. */
   private readonly refreshWhenOwner = new Set<string>();
   private readonly pauseEmitter = new Emitter<PollerPause | undefined>();
+  private readonly announceEmitter = new Emitter<PollerPause>();
   private readonly subscriptions: Disposable[];
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly timer: WakeTimer;
   private pause: PollerPause | undefined;
+  /** The pause this window last announced, or one another window announced before this one took over. */
+  private announced: PollerPause | undefined;
   private owner = false;
   private focused = true;
   private started = false;
@@ -60,6 +63,12 @@ export class Poller implements Disposable {
 
   /** Fires when polling pauses (with the reason) or resumes (undefined). */
   readonly onDidChangePause = this.pauseEmitter.event;
+  /**
+   * Fires once per pause, in the polling window only: the one notification
+   * the user gets for it. Fires when this window starts polling during a
+   * key pause too, but not for a shared pause another window announced.
+   */
+  readonly onDidAnnouncePause = this.announceEmitter.event;
 
   constructor(private readonly options: PollerOptions) {
     this.clock = options.clock ?? systemClock;
@@ -164,6 +173,7 @@ export class Poller implements Disposable {
       subscription.dispose();
     }
     this.pauseEmitter.dispose();
+    this.announceEmitter.dispose();
   }
 
   /** Decides, from the plan, the lease and the key as they are now, what runs and when to look again. */
@@ -174,10 +184,13 @@ export class Poller implements Disposable {
     }
     const lease = this.options.lease;
     const hasWork = this.hasWork();
-    lease.setWanted(hasWork);
     const lookup = this.options.apiKey();
-    this.setPause(currentPause(lease.pause, lookup, hasWork));
-    if (this.pause !== undefined || !this.owner || !('key' in lookup)) {
+    const pause = currentPause(lease.pause, lookup, hasWork);
+    // Held while paused by the gateway (a live lease tells a new window the pause is current), not while this window lacks a key.
+    lease.setWanted(hasWork && !('pause' in lookup && pause === lookup.pause));
+    this.setPause(pause);
+    this.announce(pause);
+    if (pause !== undefined || !this.owner || !('key' in lookup) || !lease.confirm()) {
       this.timer.clear();
       return;
     }
@@ -208,8 +221,13 @@ export class Poller implements Disposable {
     if (owner && !this.owner) {
       this.takeOver();
     } else if (!owner && this.owner) {
-      // Queries in flight finish and are recorded; nothing new starts here.
+      // The new owner asks again from the last recorded check; an answer arriving here now could only
+      // overwrite its newer one (a finished task shown running again) and say "ready" a second time.
       this.plan.clear();
+      for (const controller of this.inFlight.values()) {
+        controller.abort();
+      }
+      this.inFlight.clear();
       this.options.log.info('Another window now checks the tasks.');
     }
     this.owner = owner;
@@ -230,6 +248,7 @@ export class Poller implements Disposable {
       }
     }
     this.refreshWhenOwner.clear();
+    this.announced = this.options.lease.pause;
     this.options.log.info('This window now checks the tasks for every window.');
   }
 
@@ -238,10 +257,16 @@ export class Poller implements Disposable {
       return;
     }
     if (!change.membership) {
-      // The polling window reconsiders after each answer anyway; another window learns here that work is done.
-      if (!this.owner) {
-        this.reconsider();
+      if (this.owner) {
+        // Another window's news can make a task pollable again (a refresh there, an answer merged late).
+        for (const id of change.ids) {
+          const task = this.options.store.get(id);
+          if (task && needsPolling(task) && !this.plan.has(id) && !this.inFlight.has(id)) {
+            this.plan.planBy(id, Math.max(this.clock.now(), (task.checkedAt ?? 0) + this.interval()));
+          }
+        }
       }
+      this.reconsider();
       return;
     }
     for (const id of change.ids) {
@@ -337,6 +362,15 @@ export class Poller implements Disposable {
 
   private interval(): number {
     return this.options.settings().intervalMs * (this.focused ? 1 : UNFOCUSED_FACTOR);
+  }
+
+  private announce(pause: PollerPause | undefined): void {
+    if (pause === undefined) {
+      this.announced = undefined;
+    } else if (this.owner && !samePause(pause, this.announced)) {
+      this.announced = pause;
+      this.announceEmitter.fire(pause);
+    }
   }
 
   private setPause(pause: PollerPause | undefined): void {

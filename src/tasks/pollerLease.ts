@@ -62,9 +62,10 @@ export class PollerLease implements Disposable {
   private record: LeaseRecord = { expiresAt: 0, holdUntil: 0 };
   private owner = false;
   private claiming = false;
+  /** Whether this window's claim could not be written: it then polls alone rather than leave no window polling. */
+  private claimUnwritten = false;
   /** Whether this window has anything to poll; without, it neither renews nor watches for expiry, and costs nothing. */
   private wanted = false;
-  private writeFailed = false;
   private disposed = false;
 
   /** Fires when this window starts or stops polling, or the shared hold or pause changes. */
@@ -78,6 +79,18 @@ export class PollerLease implements Disposable {
 
   /** Whether this window is the one that polls. */
   get isOwner(): boolean {
+    return this.owner;
+  }
+
+  /**
+   * Whether this window still polls, checked against the clock before each
+   * query: a window that hung past its lease's expiry reads the lease again
+   * (and renews it if still named) instead of querying beside a new owner.
+   */
+  confirm(): boolean {
+    if (this.owner && !this.claiming && this.record.expiresAt <= this.clock.now()) {
+      this.wake();
+    }
     return this.owner;
   }
 
@@ -120,19 +133,34 @@ export class PollerLease implements Disposable {
     }
   }
 
-  /** Takes polling over from whichever window has it. */
+  /**
+   * Takes polling over from whichever window has it. The claim counts once
+   * its write has landed and, a moment later, is still the one stored. A
+   * lease nobody held (no window is alive) starts a new session: a shared
+   * pause from the last one is dropped, so a restart tries again, as before.
+   */
   claim(): void {
     if (this.owner || this.claiming || this.disposed) {
       return;
     }
     this.claiming = true;
-    this.save({ ...this.record, owner: this.options.windowId, expiresAt: this.clock.now() + this.duration() });
-    const settleMs = this.options.settleMs ?? CLAIM_SETTLE_MS;
-    if (settleMs === 0) {
-      this.wake();
-    } else {
-      this.timer.wakeAt(this.clock.now() + settleMs);
-    }
+    this.timer.clear();
+    const written = this.modify((record) => {
+      const live = record.owner !== undefined && record.expiresAt > this.clock.now();
+      return { ...withPause(record, live ? record.pause : undefined), owner: this.options.windowId, expiresAt: this.clock.now() + this.duration() };
+    });
+    void written.then((ok) => {
+      if (this.disposed || !this.claiming) {
+        return;
+      }
+      this.claimUnwritten = !ok;
+      const settleMs = this.options.settleMs ?? CLAIM_SETTLE_MS;
+      if (settleMs === 0) {
+        this.wake();
+      } else {
+        this.timer.wakeAt(this.clock.now() + settleMs);
+      }
+    });
   }
 
   /** Another window wrote the lease. */
@@ -148,23 +176,21 @@ export class PollerLease implements Disposable {
   /** The gateway limited the key's rate: no window queries before `until`. */
   holdFor(until: number): void {
     if (until > this.record.holdUntil) {
-      this.update(() => this.save({ ...this.record, holdUntil: until }));
+      this.update(() => void this.modify((record) => ({ ...record, holdUntil: Math.max(until, record.holdUntil) })));
     }
   }
 
   /** The user asked for a check now: lifts the rate-limit hold and a shared pause. */
   lift(): void {
     if (this.record.holdUntil > this.clock.now() || this.record.pause !== undefined) {
-      this.update(() => this.save({ expiresAt: this.record.expiresAt, owner: this.record.owner, holdUntil: 0 }));
+      this.update(() => void this.modify((record) => ({ expiresAt: record.expiresAt, owner: record.owner, holdUntil: 0 })));
     }
   }
 
   setPause(pause: SharedPause | undefined): void {
-    if (samePause(pause, this.record.pause)) {
-      return;
+    if (!samePause(pause, this.record.pause)) {
+      this.update(() => void this.modify((record) => withPause(record, pause)));
     }
-    const { pause: _previous, ...rest } = this.record;
-    this.update(() => this.save(pause === undefined ? rest : { ...rest, pause }));
   }
 
   /** Hands the lease back, so another window takes over at once rather than after it expires. */
@@ -184,10 +210,10 @@ export class PollerLease implements Disposable {
       if (this.claiming) {
         this.claiming = false;
         // A lease nobody can write still lets this window poll: alone, rather than no window at all.
-        this.owner = named || this.writeFailed;
+        this.owner = named || this.claimUnwritten;
       } else if (named) {
         this.owner = true;
-        this.save({ ...this.record, expiresAt: this.clock.now() + this.duration() });
+        void this.save({ ...this.record, expiresAt: this.clock.now() + this.duration() });
       } else {
         this.owner = false;
         if (!this.held()) {
@@ -235,18 +261,27 @@ export class PollerLease implements Disposable {
     return this.options.intervalMs() * LEASE_INTERVALS;
   }
 
-  private save(record: LeaseRecord): void {
+  /** Changes the record as stored now, not as this window last saw it: another window may have claimed meanwhile. */
+  private modify(change: (record: LeaseRecord) => LeaseRecord): Promise<boolean> {
+    return this.save(change(readRecord(this.options.file.read())));
+  }
+
+  /** Writes the record; resolves to whether it landed (a failure is logged, never thrown). */
+  private save(record: LeaseRecord): Promise<boolean> {
     this.record = record;
-    this.options.file.write(record).then(
-      () => {
-        this.writeFailed = false;
-      },
+    return this.options.file.write(record).then(
+      () => true,
       (error: unknown) => {
-        this.writeFailed = true;
         this.options.log.warn(`Could not write the polling lease: ${errorMessage(error)}`);
+        return false;
       },
     );
   }
+}
+
+function withPause(record: LeaseRecord, pause: SharedPause | undefined): LeaseRecord {
+  const { pause: _previous, ...rest } = record;
+  return pause === undefined ? rest : { ...rest, pause };
 }
 
 function readRecord(stored: unknown): LeaseRecord {

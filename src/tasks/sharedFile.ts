@@ -38,8 +38,8 @@ export class SharedFile {
       this.seen = identity(fs.fstatSync(descriptor));
       return JSON.parse(fs.readFileSync(descriptor, 'utf8')) as unknown;
     } catch (error) {
-      if (error instanceof SyntaxError) {
-        this.setAside(error.message);
+      if (error instanceof SyntaxError && this.seen !== undefined) {
+        this.setAside(error.message, this.seen);
       } else if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
         this.log.warn(`Could not read ${path.basename(this.file)}: ${errorMessage(error)}`);
       }
@@ -63,9 +63,15 @@ export class SharedFile {
   writeNow(value: unknown): void {
     const temporary = this.temporaryName();
     try {
-      fs.writeFileSync(temporary, JSON.stringify(value), 'utf8');
+      const descriptor = fs.openSync(temporary, 'wx');
+      try {
+        fs.writeFileSync(descriptor, JSON.stringify(value), 'utf8');
+        fs.fsyncSync(descriptor);
+      } finally {
+        fs.closeSync(descriptor);
+      }
       const written = identity(fs.statSync(temporary));
-      fs.renameSync(temporary, this.file);
+      retrySync(() => fs.renameSync(temporary, this.file));
       this.seen = written;
     } catch (error) {
       fs.rmSync(temporary, { force: true });
@@ -93,31 +99,43 @@ export class SharedFile {
           changed();
         }
       });
-      watcher.on('error', (error) => this.log.warn(`Stopped watching ${name}: ${errorMessage(error)}`));
+      watcher.on('error', (error) => {
+        watcher?.close();
+        watcher = undefined;
+        this.pollForChanges(name, error, changed);
+      });
     } catch (error) {
-      // Out of inotify watches, say: fall back to looking every two seconds, which costs one `stat` each time.
-      this.log.warn(`Watching ${name} by polling: ${errorMessage(error)}`);
-      fs.watchFile(this.file, { persistent: false, interval: 2000 }, changed);
+      this.pollForChanges(name, error, changed);
     }
     return {
       dispose: () => {
         clearTimeout(timer);
-        if (watcher) {
-          watcher.close();
-        } else {
-          fs.unwatchFile(this.file, changed);
-        }
+        watcher?.close();
+        fs.unwatchFile(this.file, changed);
       },
     };
+  }
+
+  /** Out of inotify watches, say, or the watch failed: look every two seconds instead, one `stat` each time. */
+  private pollForChanges(name: string, reason: unknown, changed: () => void): void {
+    this.log.warn(`Watching ${name} by polling: ${errorMessage(reason)}`);
+    fs.watchFile(this.file, { persistent: false, interval: 2000 }, changed);
   }
 
   private async replace(text: string): Promise<void> {
     const temporary = this.temporaryName();
     try {
-      await fs.promises.writeFile(temporary, text, 'utf8');
+      const handle = await fs.promises.open(temporary, 'wx');
+      try {
+        await handle.writeFile(text, 'utf8');
+        // On disk before it replaces the old file: a crash right after the rename must not leave an empty file.
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       // Taken before the rename (which keeps inode and mtime), so a write by another window right after is never mistaken for ours.
       const written = identity(await fs.promises.stat(temporary));
-      await fs.promises.rename(temporary, this.file);
+      await retry(() => fs.promises.rename(temporary, this.file));
       this.seen = written;
     } catch (error) {
       await fs.promises.rm(temporary, { force: true }).catch(() => undefined);
@@ -125,12 +143,20 @@ export class SharedFile {
     }
   }
 
-  /** A damaged file is kept for a person to look at, and out of the way: the next write starts a whole one. */
-  private setAside(reason: string): void {
+  /**
+   * A damaged file is kept for a person to look at, and out of the way: the
+   * next write starts a whole one. Only the very file that was read: another
+   * window may have written a good one since.
+   */
+  private setAside(reason: string, damaged: FileIdentity): void {
     const name = path.basename(this.file);
+    const aside = `${this.file}.damaged-${Date.now()}`;
     try {
-      fs.renameSync(this.file, `${this.file}.damaged`);
-      this.log.error(`${name} was damaged (${reason}) and was moved to ${name}.damaged.`);
+      if (!sameFile(identity(fs.statSync(this.file)), damaged)) {
+        return;
+      }
+      fs.renameSync(this.file, aside);
+      this.log.error(`${name} was damaged (${reason}) and was moved to ${path.basename(aside)}.`);
     } catch (error) {
       this.log.error(`${name} is damaged (${reason}) and could not be moved aside: ${errorMessage(error)}`);
     }
@@ -143,8 +169,7 @@ export class SharedFile {
     } catch {
       return false;
     }
-    const seen = this.seen;
-    return seen === undefined || seen.ino !== now.ino || seen.mtimeMs !== now.mtimeMs || seen.size !== now.size;
+    return this.seen === undefined || !sameFile(this.seen, now);
   }
 
   private temporaryName(): string {
@@ -154,4 +179,41 @@ export class SharedFile {
 
 function identity(stats: fs.Stats): FileIdentity {
   return { ino: stats.ino, mtimeMs: stats.mtimeMs, size: stats.size };
+}
+
+function sameFile(a: FileIdentity, b: FileIdentity): boolean {
+  return a.ino === b.ino && a.mtimeMs === b.mtimeMs && a.size === b.size;
+}
+
+/**
+ * On Windows, replacing a file another process has open (a virus scanner, the
+ * indexer, another window reading it) fails for a moment with one of these.
+ */
+const BUSY = new Set(['EPERM', 'EACCES', 'EBUSY']);
+const ATTEMPTS = 5;
+
+async function retry(action: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await action();
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !BUSY.has((error as NodeJS.ErrnoException).code ?? '')) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
+}
+
+/** The same without waiting in between: for a closing window, which cannot wait. */
+function retrySync(action: () => void): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return action();
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !BUSY.has((error as NodeJS.ErrnoException).code ?? '')) {
+        throw error;
+      }
+    }
+  }
 }

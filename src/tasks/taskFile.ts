@@ -4,7 +4,6 @@ import type { TaskStorage } from './taskStore';
 /** The part of VS Code's `Memento` that held the tasks before 0.9. */
 export interface LegacyState {
   get(key: string): unknown;
-  update(key: string, value: undefined): PromiseLike<void>;
 }
 
 /** Where 0.6 to 0.8 kept the tracked tasks. */
@@ -13,10 +12,13 @@ const LEGACY_KEY = 'anyapiVideo.tasks';
 /**
  * The tracked tasks, in `tasks.json` in the extension's global storage
  * folder, which every window of the profile shares. Not in `globalState`:
- * that is one value per extension, written whole by each window, so a lease
- * renewal in one window could undo a task tracked in another, and it has no
- * change event. Until the first write, tasks kept in `globalState` by an
- * earlier version are read from there; after it they are removed there.
+ * that is one value per extension, written whole by each window, so a write
+ * of another key in one window could undo a task tracked in another, and it
+ * has no change event. Until this folder has its first `tasks.json`, the
+ * tasks an earlier version kept in `globalState` are read from there. They
+ * are left there: `globalState` follows the profile to every machine, while
+ * this folder is per machine (a remote window's is on the remote), so each
+ * place starts from them once.
  */
 export class TaskFile implements TaskStorage {
   constructor(
@@ -28,10 +30,7 @@ export class TaskFile implements TaskStorage {
     return this.file.read() ?? this.legacy.get(LEGACY_KEY);
   }
 
-  async write(value: unknown): Promise<void> {
-    await this.file.write(value);
-    if (this.legacy.get(LEGACY_KEY) !== undefined) {
-      await this.legacy.update(LEGACY_KEY, undefined);
-    }
+  write(value: unknown): Promise<void> {
+    return this.file.write(value);
   }
 }

@@ -85,6 +85,10 @@ class Uri {
   static joinPath(base: Uri, ...parts: string[]): Uri {
     return new Uri([base.path, ...parts].join('/'));
   }
+  /** A file URI's path on disk; the stand-in makes only file URIs. */
+  get fsPath(): string {
+    return this.path;
+  }
   toString(): string {
     return this.path;
   }

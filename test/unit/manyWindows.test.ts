@@ -198,7 +198,7 @@ describe('Many windows, one poller', () => {
     const [polling, other] = [profile.open({ focused: true }), profile.open({ focused: false })];
     const said: string[] = [];
     for (const window of [polling, other]) {
-      window.poller.onDidChangePause((pause) => pause && window.poller.polls && said.push(pause.reason));
+      window.poller.onDidAnnouncePause((pause) => said.push(pause.reason));
     }
     await profile.clock.advance(CLAIM_SETTLE_MS);
     polling.store.add(['T']);
@@ -214,6 +214,58 @@ describe('Many windows, one poller', () => {
     assert.equal(polling.poller.paused, undefined);
     assert.equal(other.poller.paused, undefined);
     assert.deepEqual(polling.client.calls, ['T', 'T']);
+  });
+
+  it('drops the answer a window was waiting for when it stops polling: one finish, never a step back', async () => {
+    const [first, second] = [profile.open({ focused: true }), profile.open({ focused: false })];
+    let finishes = 0;
+    for (const window of [first, second]) {
+      window.store.onDidFinish(() => finishes++);
+    }
+    await profile.clock.advance(CLAIM_SETTLE_MS);
+    first.store.add(['T']);
+    await profile.clock.advance(0);
+    profile.answer(() => snapshot('running'));
+    await profile.clock.advance(INTERVAL);
+    assert.equal(first.client.pending.length, 1, 'a query of the first window is in flight');
+    first.poller.setFocused(false);
+    second.poller.setFocused(true);
+    await profile.clock.advance(CLAIM_SETTLE_MS + 100);
+    second.client.answerAll(() => snapshot('succeeded', { videoUrl: 'https://cdn.example/T.mp4' }));
+    await profile.clock.advance(0);
+    first.client.answerAll(() => snapshot('running'));
+    await profile.clock.advance(INTERVAL);
+    assert.equal(finishes, 1, 'one "video ready"');
+    for (const window of [first, second]) {
+      assert.equal(window.store.get('T')?.snapshot?.status, 'succeeded');
+    }
+  });
+
+  it('announces a missing key once, in the window that polls, also while its claim settles', async () => {
+    const [first, second] = [profile.open({ focused: true }), profile.open({ focused: false })];
+    first.apiKey = second.apiKey = undefined;
+    const said: string[] = [];
+    first.poller.onDidAnnouncePause((pause) => said.push(`first ${pause.reason}`));
+    second.poller.onDidAnnouncePause((pause) => said.push(`second ${pause.reason}`));
+    first.store.add(['T']);
+    await profile.clock.advance(INTERVAL * 3);
+    assert.deepEqual(said, ['first noKey']);
+  });
+
+  it('starts a new session without the last one’s rejected-key pause: a restart tries again', async () => {
+    const polling = profile.open({ focused: true });
+    await profile.clock.advance(CLAIM_SETTLE_MS);
+    polling.store.add(['T']);
+    await profile.clock.advance(0);
+    polling.client.answerAll(() => new ApiError('auth', 'key rejected'));
+    await profile.clock.advance(1000);
+    assert.equal(polling.poller.paused?.reason, 'auth');
+    polling.close();
+    await profile.clock.advance(24 * 60 * 60 * 1000);
+    const next = profile.open({ focused: true });
+    await profile.clock.advance(CLAIM_SETTLE_MS + INTERVAL);
+    assert.equal(next.poller.paused, undefined);
+    assert.deepEqual(next.client.calls, ['T']);
   });
 
   it('costs nothing while no task needs polling: no timer in any window', async () => {

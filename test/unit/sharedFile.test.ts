@@ -60,26 +60,32 @@ describe('SharedFile', () => {
     fs.writeFileSync(file, '{"tasks": [');
     const log = new MemoryLogger();
     assert.equal(new SharedFile(file, log).read(), undefined);
-    assert.equal(fs.readFileSync(`${file}.damaged`, 'utf8'), '{"tasks": [');
+    const aside = fs.readdirSync(folder).filter((name) => name.startsWith('tasks.json.damaged-'));
+    assert.equal(aside.length, 1);
+    assert.equal(fs.readFileSync(path.join(folder, aside[0]), 'utf8'), '{"tasks": [');
+    assert.equal(fs.existsSync(file), false);
     assert.ok(log.lines.some((line) => line.includes('damaged')));
   });
 });
 
 describe('TaskFile', () => {
-  it('reads the tasks 0.8 kept in globalState until the first write, then only the file', async () => {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'task-file-'));
+  it('starts from the tasks 0.8 kept in globalState, once per storage folder, and leaves them there', async () => {
+    const folders = [fs.mkdtempSync(path.join(os.tmpdir(), 'task-file-')), fs.mkdtempSync(path.join(os.tmpdir(), 'task-file-'))];
+    const state = new Map<string, unknown>([['anyapiVideo.tasks', { version: 2, tasks: [{ id: 'old', addedAt: 1 }], removed: {} }]]);
+    const legacy = { get: (key: string) => state.get(key) };
+    const open = (folder: string) => new TaskStore(new TaskFile(new SharedFile(path.join(folder, 'tasks.json'), new MemoryLogger()), legacy), new MemoryLogger());
     try {
-      const legacy = new Map<string, unknown>([['anyapiVideo.tasks', { version: 2, tasks: [{ id: 'old', addedAt: 1 }], removed: {} }]]);
-      const state = { get: (key: string) => legacy.get(key), update: async (key: string) => void legacy.delete(key) };
-      const tasks = new TaskFile(new SharedFile(path.join(folder, 'tasks.json'), new MemoryLogger()), state);
-      const store = new TaskStore(tasks, new MemoryLogger());
-      assert.deepEqual(store.all().map((task) => task.id), ['old']);
-      store.add(['new']);
-      await until('globalState to let go of the tasks', () => legacy.size === 0);
-      const reopened = new TaskStore(new TaskFile(new SharedFile(path.join(folder, 'tasks.json'), new MemoryLogger()), state), new MemoryLogger());
-      assert.deepEqual(reopened.all().map((task) => task.id).sort(), ['new', 'old']);
+      const local = open(folders[0]);
+      assert.deepEqual(local.all().map((task) => task.id), ['old']);
+      local.add(['new']);
+      local.remove(['old']);
+      await until('the file to be written', () => fs.existsSync(path.join(folders[0], 'tasks.json')));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(open(folders[0]).all().map((task) => task.id), ['new'], 'after the first write, only the file counts');
+      assert.ok(state.has('anyapiVideo.tasks'), 'globalState keeps them for other machines');
+      assert.deepEqual(open(folders[1]).all().map((task) => task.id), ['old'], 'a remote window starts from them too');
     } finally {
-      fs.rmSync(folder, { recursive: true, force: true });
+      folders.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true }));
     }
   });
 });
