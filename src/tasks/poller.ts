@@ -257,16 +257,10 @@ export class Poller implements Disposable {
       return;
     }
     if (!change.membership) {
-      if (this.owner) {
-        // Another window's news can make a task pollable again (a refresh there, an answer merged late).
-        for (const id of change.ids) {
-          const task = this.options.store.get(id);
-          if (task && needsPolling(task) && !this.plan.has(id) && !this.inFlight.has(id)) {
-            this.plan.planBy(id, Math.max(this.clock.now(), (task.checkedAt ?? 0) + this.interval()));
-          }
-        }
+      // Another window's news can make a task pollable again here (an answer merged late), or leave nothing to poll there.
+      if (!this.owner || this.planNews(change.ids)) {
+        this.reconsider();
       }
-      this.reconsider();
       return;
     }
     for (const id of change.ids) {
@@ -280,6 +274,19 @@ export class Poller implements Disposable {
       }
     }
     this.reconsider();
+  }
+
+  /** Plans the changed tasks that need polling and are neither planned nor in flight; returns whether there were any. */
+  private planNews(ids: readonly string[]): boolean {
+    let planned = false;
+    for (const id of ids) {
+      const task = this.options.store.get(id);
+      if (task && needsPolling(task) && !this.plan.has(id) && !this.inFlight.has(id)) {
+        this.plan.planBy(id, Math.max(this.clock.now(), (task.checkedAt ?? 0) + this.interval()));
+        planned = true;
+      }
+    }
+    return planned;
   }
 
   private async run(id: string, apiKey: string): Promise<void> {
