@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { installVscodeStandIn } from './vscodeStandIn';
+import { workbenchActivation, type WorkbenchActivation } from './workbenchActivation';
 
 installVscodeStandIn();
 
@@ -222,10 +223,30 @@ function realisticTasks(count: number): TrackedTask[] {
   });
 }
 
+/** The medians of runs of {@link measureWorkbenchActivation}. */
+function medians(runs: readonly WorkbenchActivation[]): WorkbenchActivation {
+  return {
+    extensionMs: median(runs.map((run) => run.extensionMs)),
+    gitBaseMs: median(runs.map((run) => run.gitBaseMs)),
+    mergeConflictMs: median(runs.map((run) => run.mergeConflictMs)),
+  };
+}
+
 async function main(): Promise<void> {
   const vsix = path.join(DIST, 'anyapi-video-tasks.vsix');
+  // 1,500 finished tasks, as stored by a window that tracked them.
+  const runs = await workbenchActivation(vsix, serializeTasks(realisticTasks(1700).slice(200)));
+  const [empty, stored] = [medians(runs.empty), medians(runs.stored)];
   const results = {
-    activation: activation(),
+    activation: {
+      ...activation(),
+      // As VS Code reports it (Show Running Extensions), median of three fresh code-server workbenches.
+      workbenchMs: empty.extensionMs,
+      gitBaseMs: empty.gitBaseMs,
+      mergeConflictMs: empty.mergeConflictMs,
+      with1500Tasks: { workbenchMs: stored.extensionMs, gitBaseMs: stored.gitBaseMs, mergeConflictMs: stored.mergeConflictMs },
+      workbenchRuns: runs,
+    },
     sweep: await sweep(),
     http: await http(),
     tree: tree(),
@@ -235,7 +256,14 @@ async function main(): Promise<void> {
   const checks: [string, string, boolean][] = [
     ['activation bundle', `${results.activation.activationBundleBytes} B (≤ 61,440)`, results.activation.activationBundleBytes <= 60 * 1024],
     ['undici or features loaded at activation', String(results.activation.lazyBundlesAtActivation), !results.activation.lazyBundlesAtActivation],
-    ['activate()', `${results.activation.activateMs} ms (≤ 5), require ${results.activation.requireMs} ms`, results.activation.activateMs <= 5],
+    ...[empty, stored].map(
+      (times, i): [string, string, boolean] => [
+        `activation in VS Code, ${i === 0 ? 'no tasks' : '1,500 tasks'}`,
+        `${times.extensionMs} ms (≤ 10 and ≤ Git Base + 5); Git Base ${times.gitBaseMs} ms, Merge Conflict ${times.mergeConflictMs} ms`,
+        times.extensionMs <= 10 && times.extensionMs <= times.gitBaseMs + 5,
+      ],
+    ),
+    ['activate() with a stand-in vscode', `${results.activation.activateMs} ms (≤ 5), require ${results.activation.requireMs} ms`, results.activation.activateMs <= 5],
     ['sweep', `${results.sweep.measuredMs} ms / ${results.sweep.limitMs} ms = ${results.sweep.ratio} (≤ 1.10)`, results.sweep.ratio <= 1.1],
     ['http', `undici ${results.http.undiciRps}/s, fetch ${results.http.fetchRps}/s, ratio ${results.http.ratio} (≥ 1.5)`, results.http.ratio >= 1.5],
     ['tree events', `${results.tree.itemEventsFired} items, ${results.tree.fullRefreshes} full refreshes (= 10, 0)`, results.tree.itemEventsFired === 10 && results.tree.fullRefreshes === 0],

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FakeGateway } from '../fakeGateway/fakeGateway';
 import { completingScript } from '../fakeGateway/scenarios';
+import { EXTENSION_ID } from './harness/codeServer';
 import { recordScenarios, Session } from './harness/session';
 import type { Workbench } from './harness/workbench';
 
@@ -23,7 +24,7 @@ describe('End to end: two windows of one profile', function () {
 
   /** The polling lease every window of the profile shares, as the extension wrote it. */
   const lease = (): { owner?: string } => {
-    const file = path.join(session!.server.root, 'user-data', 'User', 'globalStorage', 'anyapi.anyapi-video-tasks', 'poller.json');
+    const file = path.join(session!.server.root, 'user-data', 'User', 'globalStorage', EXTENSION_ID, 'poller.json');
     return JSON.parse(fs.readFileSync(file, 'utf8')) as { owner?: string };
   };
 

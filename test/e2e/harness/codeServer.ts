@@ -18,7 +18,12 @@ export interface CodeServerOptions {
   readonly port?: number;
   /** Display language of the workbench and the extension host, such as `zh-cn`. */
   readonly locale?: string;
+  /** Files in the extension's global storage folder before the first start (name → JSON), such as stored tasks. */
+  readonly extensionStorage?: Record<string, unknown>;
 }
+
+/** The extension's id, and the name of its global storage folder. */
+export const EXTENSION_ID = 'anyapi.anyapi-video-tasks';
 
 /** Process groups still running, ended when this process exits however it exits (Ctrl+C included). */
 const liveGroups = new Set<number>();
@@ -76,6 +81,11 @@ export class CodeServer {
     }
     if (options.locale) {
       writeLanguagePack(dirs.userData, options.locale);
+    }
+    const storage = path.join(dirs.userData, 'User', 'globalStorage', EXTENSION_ID);
+    for (const [name, content] of Object.entries(options.extensionStorage ?? {})) {
+      fs.mkdirSync(storage, { recursive: true });
+      fs.writeFileSync(path.join(storage, name), JSON.stringify(content));
     }
     const env = cleanEnv({ XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, ...options.env });
     const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
