@@ -49,7 +49,8 @@ export const REMOVAL_MEMORY_MS = 30 * 24 * 60 * 60 * 1000;
  * what is stored now (see {@link mergeStored}).
  */
 export class TaskStore implements Disposable {
-  private readonly tasks = new Map<string, TrackedTask>();
+  private readonly restoredTasks = new Map<string, TrackedTask>();
+  private restored = false;
   /** Removed ids and when: this window's and those read from storage. */
   private readonly removed = new Map<string, number>();
   private readonly changeEmitter = new Emitter<TaskChange>();
@@ -63,18 +64,7 @@ export class TaskStore implements Disposable {
     private readonly storage: TaskStorage,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
-  ) {
-    const { tasks, removed, dropped } = restoreTasks(storage.read());
-    for (const task of tasks) {
-      this.tasks.set(task.id, task);
-    }
-    for (const [id, at] of removed) {
-      this.removed.set(id, at);
-    }
-    if (dropped > 0) {
-      this.log.warn(`Dropped ${dropped} unreadable task entries from stored state.`);
-    }
-  }
+  ) {}
 
   get size(): number {
     return this.tasks.size;
@@ -232,6 +222,7 @@ export class TaskStore implements Disposable {
    * the storage lacks something this window knows.
    */
   private mergeStored(): boolean {
+    this.restoreOnce();
     const stored = restoreTasks(this.storage.read());
     const now = this.now();
     let storageBehind = false;
@@ -292,6 +283,34 @@ export class TaskStore implements Disposable {
    */
   private after(previous: number | undefined): number {
     return Math.max(this.now(), (previous ?? 0) + 1);
+  }
+
+  /**
+   * The tasks, read from storage on first use rather than at construction:
+   * reading and checking 1,500 stored tasks took tens of milliseconds, and
+   * the store is built while VS Code waits for `activate` to return.
+   */
+  private get tasks(): Map<string, TrackedTask> {
+    this.restoreOnce();
+    return this.restoredTasks;
+  }
+
+  /** Reads the stored tasks and removals, the first time anything needs them. */
+  private restoreOnce(): void {
+    if (this.restored) {
+      return;
+    }
+    this.restored = true;
+    const { tasks, removed, dropped } = restoreTasks(this.storage.read());
+    for (const task of tasks) {
+      this.restoredTasks.set(task.id, task);
+    }
+    for (const [id, at] of removed) {
+      this.removed.set(id, at);
+    }
+    if (dropped > 0) {
+      this.log.warn(`Dropped ${dropped} unreadable task entries from stored state.`);
+    }
   }
 
   private changed(ids: readonly string[], membership: boolean): void {

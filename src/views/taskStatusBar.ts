@@ -11,15 +11,18 @@ import { summarizeTasks } from './statusSummary';
 export class TaskStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('anyapiVideo.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscription: vscode.Disposable;
+  private readonly firstUpdate: NodeJS.Immediate;
 
   constructor(private readonly store: TaskStore) {
     this.item.name = vscode.l10n.t('AnyAPI Video');
     this.item.command = `${ViewId.tasks}.focus`;
     this.subscription = store.onDidChange(() => this.update());
-    this.update();
+    // Right after activation, not during it: the first look at the store reads every stored task.
+    this.firstUpdate = setImmediate(() => this.update());
   }
 
   dispose(): void {
+    clearImmediate(this.firstUpdate);
     this.subscription.dispose();
     this.item.dispose();
   }

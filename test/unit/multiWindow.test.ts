@@ -41,6 +41,8 @@ describe('Several windows on one storage', () => {
     const second = window();
     const heard: TaskChange[] = [];
     second.onDidChange((change) => heard.push(change));
+    // The second window has shown its (empty) list, as its tree does right after activation.
+    assert.deepEqual(second.all(), []);
     first.add(['A']);
     await first.persist();
     second.add(['B']);

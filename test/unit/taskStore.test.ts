@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { serializeTasks } from '../../src/tasks/persistence';
 import type { TaskChange, TaskFinished } from '../../src/tasks/taskStore';
 import { MAX_TRACKED_TASKS, TaskStore } from '../../src/tasks/taskStore';
 import { MemoryLogger, MemoryStorage, snapshot } from './helpers/fakes';
@@ -170,5 +171,17 @@ describe('TaskStore: a ceiling on tracked tasks', () => {
     assert.equal(store.size, MAX_TRACKED_TASKS - 2);
     assert.deepEqual(store.add(['x-1', 'x-2', 'x-1']), { added: ['x-1', 'x-2'], existing: [], overLimit: 0 });
     assert.equal(store.size, MAX_TRACKED_TASKS);
+  });
+});
+
+describe('TaskStore: restoring off the activation path', () => {
+  it('reads storage on first use, not when it is built', () => {
+    let reads = 0;
+    const stored = serializeTasks([{ id: 'a', addedAt: 1 }]);
+    const store = new TaskStore({ read: () => (reads++, stored), write: async () => undefined }, new MemoryLogger());
+    assert.equal(reads, 0, 'activate() builds the store; reading 1,500 tasks must wait until something looks');
+    assert.deepEqual(store.all().map((task) => task.id), ['a']);
+    store.get('a');
+    assert.equal(reads, 1, 'and reads once');
   });
 });
