@@ -91,6 +91,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     return item;
   }
 
+  /** Writes every row again in place (their ages moved on); order and selection stay. */
+  refreshRows(): void {
+    this.emitter.fire(this.store.all().map((task) => task.id));
+  }
+
   getParent(node: TaskTreeNode): TaskGroupNode | undefined {
     if (typeof node !== 'string' || this.grouping === 'none') {
       return undefined;

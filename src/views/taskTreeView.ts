@@ -3,6 +3,7 @@ import { ViewId } from '../commandIds';
 import type { Poller } from '../tasks/poller';
 import type { PollerPause } from '../tasks/pollPause';
 import type { TaskStore } from '../tasks/taskStore';
+import { AgeTicker } from './ageTicker';
 import type { Grouping } from './taskGrouping';
 import { TaskTreeProvider, type TaskTreeNode } from './taskTreeProvider';
 
@@ -26,10 +27,22 @@ export class TaskTreeView implements vscode.Disposable {
       canSelectMany: true,
       showCollapseAll: false,
     });
+    const ages = new AgeTicker(() => this.provider.refreshRows());
+    const tickWhileSeen = (): void => ages.setActive(this.view.visible && store.size > 0);
+    // A view restored visible fires no visibility change; look right after activation (the store reads its tasks then).
+    const firstLook = setImmediate(tickWhileSeen);
     this.subscriptions = [
       this.provider,
       this.view,
+      ages,
+      { dispose: () => clearImmediate(firstLook) },
       poller.onDidChangePause((pause) => this.showPause(pause)),
+      this.view.onDidChangeVisibility(tickWhileSeen),
+      store.onDidChange((change) => {
+        if (change.membership) {
+          tickWhileSeen();
+        }
+      }),
     ];
     this.showPause(poller.paused);
   }
