@@ -21,12 +21,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['esbuild.js', 'test/**/*.ts'],
+    files: ['esbuild.js', 'scripts/**/*.js', 'test/**/*.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['esbuild.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', console: 'readonly' } },
+    files: ['esbuild.js', 'scripts/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'readonly', process: 'readonly', console: 'readonly' } },
   },
   {
     files: ['media/**/*.js'],

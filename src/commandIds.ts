@@ -25,6 +25,9 @@ export const CommandId = {
   showRawResponse: 'anyapiVideo.showRawResponse',
 } as const;
 
+/** The id of one of {@link CommandId}. */
+export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];
+
 /** Ids of the views and webviews, shared by package.json and code. */
 export const ViewId = {
   tasks: 'anyapiVideo.tasks',

@@ -4,7 +4,7 @@ import { isClearTextRemote } from '../api/hosts';
 import { CommandId } from '../commandIds';
 import { errorMessage } from '../log';
 import { notify } from '../notifications/notify';
-import type { CommandDeps, CommandHandlers } from './commandDeps';
+import type { CommandDeps, Handlers } from './commandDeps';
 
 /**
  * "Set API Key" and "Clear API Key". The key goes to SecretStorage and is
@@ -12,7 +12,7 @@ import type { CommandDeps, CommandHandlers } from './commandDeps';
  * arguments: a key arriving from a link or another command would be bound
  * to an origin nobody looked at.
  */
-export function apiKeyHandlers({ apiKeys }: CommandDeps): CommandHandlers {
+export function apiKeyHandlers({ apiKeys }: CommandDeps): Handlers<typeof CommandId.setApiKey | typeof CommandId.clearApiKey> {
   return {
     [CommandId.setApiKey]: async () => {
       const origin = await askForOrigin(apiKeys.baseUrl());

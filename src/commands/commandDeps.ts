@@ -1,6 +1,7 @@
 import type { Memento } from 'vscode';
 import type { MediaUrlVetter } from '../api/mediaUrl';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
+import type { CommandIdValue } from '../commandIds';
 import type { Logger } from '../log';
 import type { PreviewPanels } from '../preview/previewPanels';
 import type { Settings } from '../settings';
@@ -29,5 +30,13 @@ export interface CommandDeps {
   readonly state: Memento;
 }
 
-/** Command handlers by command id, for commands whose code loads on first use. */
-export type CommandHandlers = Record<string, (...args: unknown[]) => unknown>;
+type Handler = (...args: unknown[]) => unknown;
+
+/**
+ * Handlers for exactly these commands: a family that handles a command it
+ * does not name, or names one it does not handle, fails the type check.
+ */
+export type Handlers<Ids extends CommandIdValue> = { readonly [Id in Ids]: Handler };
+
+/** A handler for every command the extension contributes; the features bundle provides them all. */
+export type CommandHandlers = Handlers<CommandIdValue>;

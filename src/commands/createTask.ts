@@ -5,7 +5,7 @@ import { checkModelName, MAX_PROMPT_LENGTH, parseImageUrls, requestFromArgument,
 import { errorMessage } from '../log';
 import { notify } from '../notifications/notify';
 import { plainLabel, plainText } from '../untrustedText';
-import type { CommandDeps, CommandHandlers } from './commandDeps';
+import type { CommandDeps, Handlers } from './commandDeps';
 
 const LAST_MODEL_KEY = 'anyapiVideo.lastModel';
 
@@ -16,7 +16,7 @@ const LAST_MODEL_KEY = 'anyapiVideo.lastModel';
  * confirmation: creating spends credits, and a command link can pass
  * arguments too. Retry, which the user just pressed, sends at once.
  */
-export function createTaskHandlers({ creator, treeView, state }: CommandDeps): CommandHandlers {
+export function createTaskHandlers({ creator, treeView, state }: CommandDeps): Handlers<typeof CommandId.createTask | typeof CommandId.generateFromSelection> {
   const run = async (given?: unknown): Promise<void> => {
     const fromArgument = requestFromArgument(given);
     const request = fromArgument ?? (await askForRequest(state));

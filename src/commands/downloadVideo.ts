@@ -6,7 +6,7 @@ import { CommandId } from '../commandIds';
 import { errorMessage } from '../log';
 import { notify } from '../notifications/notify';
 import { hasPlayableVideo, type TrackedTask } from '../tasks/trackedTask';
-import type { CommandDeps, CommandHandlers } from './commandDeps';
+import type { CommandDeps, Handlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
 import { askForSaveTarget } from './saveTarget';
 
@@ -15,7 +15,7 @@ import { askForSaveTarget } from './saveTarget';
  * `Uri` argument may do), then a cancellable progress notification with
  * percent and MB/s.
  */
-export function downloadHandlers({ store, settings, videosFolder }: CommandDeps, downloader: VideoDownloader): CommandHandlers {
+export function downloadHandlers({ store, settings, videosFolder }: CommandDeps, downloader: VideoDownloader): Handlers<typeof CommandId.downloadVideo> {
   const saveTo = async (task: TrackedTask, url: string, target: vscode.Uri): Promise<void> => {
     const name = target.path.slice(target.path.lastIndexOf('/') + 1);
     await notify.progress(vscode.l10n.t('Downloading {0}', name), true, async (progress, token) => {

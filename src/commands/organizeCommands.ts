@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { MAX_LABEL_LENGTH } from '../tasks/persistence';
 import type { Grouping } from '../views/taskGrouping';
-import type { CommandDeps, CommandHandlers } from './commandDeps';
+import type { CommandDeps, Handlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
 
 const GROUPINGS: readonly Grouping[] = ['none', 'status', 'model'];
@@ -19,7 +19,7 @@ function groupingChoice(grouping: Grouping): vscode.QuickPickItem & { grouping: 
 }
 
 /** "Rename…" gives a task a friendly name; "Group By…" arranges the tree by status or model. */
-export function organizeHandlers({ store, treeView }: CommandDeps): CommandHandlers {
+export function organizeHandlers({ store, treeView }: CommandDeps): Handlers<typeof CommandId.renameTask | typeof CommandId.groupBy> {
   return {
     [CommandId.renameTask]: async (...args: unknown[]) => {
       const [first, given] = args;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { errorMessage } from '../log';
 import { notify } from '../notifications/notify';
-import type { CommandDeps, CommandHandlers } from './commandDeps';
+import type { CommandDeps, Handlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
 import { rawAnswerUri } from './rawAnswerDocuments';
 
@@ -12,7 +12,7 @@ import { rawAnswerUri } from './rawAnswerDocuments';
  * and reported. The answers are kept by `RawAnswers` and shown by the
  * document provider of `rawAnswerDocuments.ts`.
  */
-export function rawAnswerHandlers({ store }: CommandDeps): CommandHandlers {
+export function rawAnswerHandlers({ store }: CommandDeps): Handlers<typeof CommandId.showRawResponse> {
   return {
     [CommandId.showRawResponse]: async (...args: unknown[]) => {
       const [id] = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Show the last answer for which task?') });

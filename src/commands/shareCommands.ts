@@ -5,12 +5,12 @@ import { notify } from '../notifications/notify';
 import { exportTasks, type ExportFormat } from '../tasks/exportTasks';
 import { findTaskIds } from '../tasks/findTaskIds';
 import { taskLink } from '../tasks/taskLink';
-import type { CommandDeps, CommandHandlers } from './commandDeps';
+import type { CommandDeps, Handlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
 import { askForSaveTarget } from './saveTarget';
 
 /** "Track Task IDs in Selection", "Copy Link to Task" and "Export Tasks": moving task ids between files, people and the tracker. */
-export function shareHandlers({ store }: CommandDeps): CommandHandlers {
+export function shareHandlers({ store }: CommandDeps): Handlers<typeof CommandId.trackSelection | typeof CommandId.copyTaskLink | typeof CommandId.exportTasks> {
   return {
     [CommandId.trackSelection]: async () => {
       const editor = vscode.window.activeTextEditor;

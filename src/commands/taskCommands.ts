@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { notify } from '../notifications/notify';
 import { hasVideo, isTerminalTask } from '../tasks/trackedTask';
-import type { CommandDeps, CommandHandlers } from './commandDeps';
+import type { CommandDeps, Handlers } from './commandDeps';
 import { resolveTaskIds, taskIdsFromArguments } from './pickTasks';
 
 /** Commands on tracked tasks, from the tree, the preview or the Command Palette. */
-export function taskHandlers(deps: CommandDeps): CommandHandlers {
+export function taskHandlers(deps: CommandDeps): Handlers<typeof CommandId.refresh | typeof CommandId.openPreview | typeof CommandId.untrackTask | typeof CommandId.copyTaskId | typeof CommandId.copyVideoUrl | typeof CommandId.openVideoExternal | typeof CommandId.clearFinished> {
   const { store, poller, previews, vetMedia } = deps;
   return {
     [CommandId.refresh]: (...args: unknown[]) => {

@@ -4,7 +4,7 @@ import { notify } from '../notifications/notify';
 import { parseTaskIds } from '../tasks/parseTaskIds';
 import { MAX_TRACKED_TASKS, type TaskStore } from '../tasks/taskStore';
 import { plainText } from '../untrustedText';
-import type { CommandDeps, CommandHandlers } from './commandDeps';
+import type { CommandDeps, Handlers } from './commandDeps';
 
 /** Ids that arrive as an argument (a link, a file, a `command:` link) are listed in a question when there are more than this. */
 const IDS_WITHOUT_QUESTION = 3;
@@ -16,7 +16,7 @@ const IDS_LISTED = 20;
  * new ones, reveals them all. Ids the user did not type come from someone
  * else's text, so more than a few are listed in a question first.
  */
-export function trackTaskHandlers({ store, treeView, apiKeys }: CommandDeps): CommandHandlers {
+export function trackTaskHandlers({ store, treeView, apiKeys }: CommandDeps): Handlers<typeof CommandId.trackTask> {
   const track = async (input?: unknown): Promise<void> => {
     const given = typeof input === 'string' ? input : Array.isArray(input) ? input.join(' ') : undefined;
     const text = given ?? (await askForIds(store));

@@ -55,7 +55,7 @@ export function loadFeatures(deps: CommandDeps): Features {
       ...shareHandlers(deps),
       ...organizeHandlers(deps),
       [CommandId.cancelAutoDownloads]: () => autoDownloads.cancelAll(),
-    },
+    } satisfies CommandHandlers,
     autoDownload: (task) => autoDownloads.enqueue(task),
     copyContent: (task) => void contentCopies.fetch(task),
     copyMissing: (tasks) => {

@@ -6,7 +6,7 @@ export interface PreviewHtmlOptions {
   readonly cspSource: string;
   readonly scriptUri: string;
   readonly styleUri: string;
-  /** The codicons the page draws, as `<symbol id="codicon-…">`s (dist/codicons.svg, written by esbuild.js). */
+  /** The codicons the page draws, as `<symbol id="codicon-…">`s (dist/codicons.svg, written by scripts/codiconSprite.js). */
   readonly iconSprite: string;
   /** Vetted origins of the video and poster; nothing else may be loaded. */
   readonly mediaOrigins: readonly string[];

@@ -72,7 +72,7 @@ export class PreviewPanels implements vscode.Disposable {
     this.track(panel, taskId);
   }
 
-  /** dist/codicons.svg (see esbuild.js), read once for all previews. Without it the icons are blank; the words still say everything. */
+  /** dist/codicons.svg (see scripts/codiconSprite.js), read once for all previews. Without it the icons are blank; the words still say everything. */
   private readIconSprite(): string {
     if (this.iconSprite === undefined) {
       try {

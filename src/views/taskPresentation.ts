@@ -44,7 +44,7 @@ export interface TaskIcon {
   readonly color?: string;
 }
 
-/** Exported for the preview's build, which must ship every one of these (see esbuild.js). */
+/** Exported for the preview's build, which must ship every one of these (see scripts/codiconSprite.js). */
 export const STATUS_ICONS: Readonly<Record<DisplayState, TaskIcon>> = {
   checking: { id: 'clock' },
   queued: { id: 'clock' },

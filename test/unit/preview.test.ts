@@ -107,8 +107,8 @@ describe('isWebviewMessage', () => {
 });
 
 describe('preview codicons', () => {
-  // esbuild.js copies only the codicons the preview draws; one missing would be an empty square.
-  const { PREVIEW_CODICONS } = require('../../../esbuild.js') as { PREVIEW_CODICONS: readonly string[] };
+  // scripts/codiconSprite.js copies only the codicons the preview draws; one missing would be an empty square.
+  const { PREVIEW_CODICONS } = require('../../../scripts/codiconSprite.js') as { PREVIEW_CODICONS: readonly string[] };
 
   it('ships every status icon the tree can show', () => {
     const needed = Object.values(STATUS_ICONS).map((icon) => icon.id.split('~')[0]);
