@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_BASE_URL } from './api/baseUrl';
 import type { HttpSettings } from './api/videoApiClient';
+import { DisposableStore } from './disposableStore';
 import { clampSetting } from './settingsValues';
 import type { PollerSettings } from './tasks/poller';
 
@@ -26,19 +27,21 @@ const MIN_POLL_INTERVAL_SECONDS = 2;
  */
 export class Settings implements vscode.Disposable {
   private cached: { extension: ExtensionSettings; http: HttpSettings; notices: string[] } | undefined;
-  private readonly emitter = new vscode.EventEmitter<void>();
-  private readonly subscription: vscode.Disposable;
+  private readonly disposables = new DisposableStore();
+  private readonly emitter = this.disposables.add(new vscode.EventEmitter<void>());
 
   /** Fires after any setting this extension reads has changed. */
   readonly onDidChange = this.emitter.event;
 
   constructor() {
-    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(SECTION) || event.affectsConfiguration('http')) {
-        this.cached = undefined;
-        this.emitter.fire();
-      }
-    });
+    this.disposables.add(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(SECTION) || event.affectsConfiguration('http')) {
+          this.cached = undefined;
+          this.emitter.fire();
+        }
+      }),
+    );
   }
 
   get current(): ExtensionSettings {
@@ -60,8 +63,7 @@ export class Settings implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.emitter.dispose();
+    this.disposables.dispose();
   }
 
   private read(): { extension: ExtensionSettings; http: HttpSettings; notices: string[] } {

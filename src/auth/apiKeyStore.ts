@@ -1,4 +1,5 @@
 import { DEFAULT_BASE_URL } from '../api/baseUrl';
+import { DisposableStore } from '../disposableStore';
 import { Emitter, type Disposable, type Event } from '../tasks/events';
 import { lookUpKey, type KeyLookup } from './keyLookup';
 
@@ -33,8 +34,8 @@ const LEGACY_SECRET = 'anyapiVideo.apiKey';
  */
 export class ApiKeyStore implements Disposable {
   private binding: KeyBinding | undefined;
-  private readonly emitter = new Emitter<void>();
-  private readonly subscription: Disposable;
+  private readonly disposables = new DisposableStore();
+  private readonly emitter = this.disposables.add(new Emitter<void>());
 
   /** Fires after the key or its origin was set, changed or cleared, here or in another window. */
   readonly onDidChange = this.emitter.event;
@@ -44,11 +45,13 @@ export class ApiKeyStore implements Disposable {
     /** The configured gateway (`anyapiVideo.baseUrl`, user settings only). */
     readonly baseUrl: () => string,
   ) {
-    this.subscription = secrets.onDidChange((event) => {
-      if (event.key === BINDING_SECRET) {
-        void this.load();
-      }
-    });
+    this.disposables.add(
+      secrets.onDidChange((event) => {
+        if (event.key === BINDING_SECRET) {
+          void this.load();
+        }
+      }),
+    );
   }
 
   get current(): string | undefined {
@@ -94,8 +97,7 @@ export class ApiKeyStore implements Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.emitter.dispose();
+    this.disposables.dispose();
   }
 
   private async save(binding: KeyBinding): Promise<void> {

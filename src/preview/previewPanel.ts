@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { MediaUrlVetter } from '../api/mediaUrl';
 import { CommandId } from '../commandIds';
+import { DisposableStore } from '../disposableStore';
 import { notify } from '../notifications/notify';
 import type { RawAnswers } from '../tasks/rawAnswers';
 import type { TaskStore } from '../tasks/taskStore';
@@ -14,7 +15,7 @@ import { isWebviewMessage, type HostMessage, type WebviewMessage } from './proto
  * media origins its CSP must allow change; otherwise it posts updates.
  */
 export class PreviewPanel implements vscode.Disposable {
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private originsKey: string | undefined;
   private ready = false;
 
@@ -30,7 +31,7 @@ export class PreviewPanel implements vscode.Disposable {
     private readonly videosFolder: vscode.Uri,
   ) {
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), videosFolder] };
-    this.subscriptions.push(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
+    this.disposables.add(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this.update();
   }
 
@@ -68,7 +69,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.disposables.dispose();
   }
 
   private post(): void {

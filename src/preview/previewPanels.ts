@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { MediaUrlVetter } from '../api/mediaUrl';
 import { ViewId } from '../commandIds';
+import { DisposableStore } from '../disposableStore';
 import type { RawAnswers } from '../tasks/rawAnswers';
 import type { TaskStore } from '../tasks/taskStore';
 import { PreviewPanel } from './previewPanel';
@@ -10,7 +11,7 @@ import type { PreviewState } from './protocol';
 /** Owns the open previews: one panel per task, revealed when opened again, restored after a reload. */
 export class PreviewPanels implements vscode.Disposable {
   private readonly panels = new Map<string, PreviewPanel>();
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly disposables = new DisposableStore();
   private iconSprite: string | undefined;
 
   constructor(
@@ -20,7 +21,7 @@ export class PreviewPanels implements vscode.Disposable {
     private readonly rawAnswers: RawAnswers,
     private readonly videosFolder: vscode.Uri,
   ) {
-    this.subscriptions = [
+    this.disposables.add(
       store.onDidChange((change) => {
         for (const id of change.ids) {
           const preview = this.panels.get(id);
@@ -31,10 +32,12 @@ export class PreviewPanels implements vscode.Disposable {
           }
         }
       }),
+    );
+    this.disposables.add(
       vscode.window.registerWebviewPanelSerializer(ViewId.preview, {
         deserializeWebviewPanel: async (panel, state: unknown) => this.restore(panel, state),
       }),
-    ];
+    );
   }
 
   open(taskId: string): void {
@@ -60,7 +63,7 @@ export class PreviewPanels implements vscode.Disposable {
     for (const preview of [...this.panels.values()]) {
       preview.panel.dispose();
     }
-    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.disposables.dispose();
   }
 
   private restore(panel: vscode.WebviewPanel, state: unknown): void {

@@ -2,6 +2,7 @@ import { ApiError } from '../api/errors';
 import type { TaskSnapshot } from '../api/taskSnapshot';
 import type { TaskQueryClient } from '../api/videoApiClient';
 import type { KeyLookup } from '../auth/keyLookup';
+import { DisposableStore } from '../disposableStore';
 import { errorMessage, type Logger } from '../log';
 import { systemClock, type Clock } from './clock';
 import { Emitter, type Disposable } from './events';
@@ -49,7 +50,7 @@ export class Poller implements Disposable {
   private readonly refreshWhenOwner = new Set<string>();
   private readonly pauseEmitter = new Emitter<PollerPause | undefined>();
   private readonly announceEmitter = new Emitter<PollerPause>();
-  private readonly subscriptions: Disposable[];
+  private readonly disposables = new DisposableStore();
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly timer: WakeTimer;
@@ -74,10 +75,10 @@ export class Poller implements Disposable {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.timer = new WakeTimer(this.clock, () => this.reconsider(), (error) => this.options.log.error(`Scheduling failed: ${errorMessage(error)}`));
-    this.subscriptions = [
-      options.store.onDidChange((change) => this.onStoreChange(change)),
-      options.lease.onDidChange(() => this.onLeaseChange()),
-    ];
+    this.disposables.add(options.store.onDidChange((change) => this.onStoreChange(change)));
+    this.disposables.add(options.lease.onDidChange(() => this.onLeaseChange()));
+    this.disposables.add(this.pauseEmitter);
+    this.disposables.add(this.announceEmitter);
   }
 
   get paused(): PollerPause | undefined {
@@ -169,11 +170,7 @@ export class Poller implements Disposable {
       controller.abort();
     }
     this.inFlight.clear();
-    for (const subscription of this.subscriptions) {
-      subscription.dispose();
-    }
-    this.pauseEmitter.dispose();
-    this.announceEmitter.dispose();
+    this.disposables.dispose();
   }
 
   /** Decides, from the plan, the lease and the key as they are now, what runs and when to look again. */

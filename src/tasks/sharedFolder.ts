@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DisposableStore } from '../disposableStore';
 import { errorMessage, type Logger } from '../log';
 import type { Disposable } from './events';
 import { PollerLease } from './pollerLease';
@@ -32,16 +33,16 @@ export function openSharedFolder(folder: string, legacy: LegacyState, intervalMs
   const store = new TaskStore(new TaskFile(taskFile, legacy), log);
   // Unique among the extension hosts sharing the folder, which all run on this machine.
   const lease = new PollerLease({ file: leaseFile, windowId: `${process.pid}-${Date.now().toString(36)}`, intervalMs, log });
-  const watches = [taskFile.watch(() => store.sync()), leaseFile.watch(() => lease.reread())];
+  const disposables = new DisposableStore();
+  disposables.add(taskFile.watch(() => store.sync()));
+  disposables.add(leaseFile.watch(() => lease.reread()));
+  disposables.add(lease);
+  disposables.add(store);
   return {
     store,
     lease,
     rawAnswersFolder: path.join(folder, 'answers'),
     videosFolder: path.join(folder, 'videos'),
-    dispose: () => {
-      for (const disposable of [...watches, lease, store]) {
-        disposable.dispose();
-      }
-    },
+    dispose: () => disposables.dispose(),
   };
 }

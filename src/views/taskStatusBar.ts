@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ViewId } from '../commandIds';
+import { DisposableStore } from '../disposableStore';
 import type { TaskStore } from '../tasks/taskStore';
 import { summarizeTasks } from './statusSummary';
 
@@ -9,22 +10,20 @@ import { summarizeTasks } from './statusSummary';
  * nothing is tracked.
  */
 export class TaskStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('anyapiVideo.status', vscode.StatusBarAlignment.Left, 50);
-  private readonly subscription: vscode.Disposable;
-  private readonly firstUpdate: NodeJS.Immediate;
+  private readonly disposables = new DisposableStore();
+  private readonly item = this.disposables.add(vscode.window.createStatusBarItem('anyapiVideo.status', vscode.StatusBarAlignment.Left, 50));
 
   constructor(private readonly store: TaskStore) {
     this.item.name = vscode.l10n.t('AnyAPI Video');
     this.item.command = `${ViewId.tasks}.focus`;
-    this.subscription = store.onDidChange(() => this.update());
+    this.disposables.add(store.onDidChange(() => this.update()));
     // Right after activation, not during it: the first look at the store reads every stored task.
-    this.firstUpdate = setImmediate(() => this.update());
+    const firstUpdate = setImmediate(() => this.update());
+    this.disposables.add({ dispose: () => clearImmediate(firstUpdate) });
   }
 
   dispose(): void {
-    clearImmediate(this.firstUpdate);
-    this.subscription.dispose();
-    this.item.dispose();
+    this.disposables.dispose();
   }
 
   private update(): void {

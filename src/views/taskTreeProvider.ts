@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DisposableStore } from '../disposableStore';
 import type { TaskChange, TaskStore } from '../tasks/taskStore';
 import type { TrackedTask } from '../tasks/trackedTask';
 import { groupOf, groupTasks, type Grouping, type TaskGroup } from './taskGrouping';
@@ -21,17 +22,17 @@ export type TaskTreeNode = string | TaskGroupNode;
  * "unfinished" and "finished"), which rebuilds the list.
  */
 export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<TaskTreeNode[] | undefined>();
+  private readonly disposables = new DisposableStore();
+  private readonly emitter = this.disposables.add(new vscode.EventEmitter<TaskTreeNode[] | undefined>());
   /** Where each task was placed in the last build, to tell a reorder from an in-place change. */
   private readonly places = new Map<string, string>();
   private readonly groupNodes = new Map<string, TaskGroupNode>();
-  private readonly subscription: vscode.Disposable;
   private grouping: Grouping = 'none';
 
   readonly onDidChangeTreeData = this.emitter.event;
 
   constructor(private readonly store: TaskStore) {
-    this.subscription = store.onDidChange((change) => this.onStoreChange(change));
+    this.disposables.add(store.onDidChange((change) => this.onStoreChange(change)));
   }
 
   setGrouping(grouping: Grouping): void {
@@ -105,8 +106,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.emitter.dispose();
+    this.disposables.dispose();
   }
 
   private remember(tasks: readonly TrackedTask[]): void {

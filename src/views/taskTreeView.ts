@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ViewId } from '../commandIds';
+import { DisposableStore } from '../disposableStore';
 import type { Poller } from '../tasks/poller';
 import type { PollerPause } from '../tasks/pollPause';
 import type { TaskStore } from '../tasks/taskStore';
@@ -13,7 +14,7 @@ const GROUPING_KEY = 'anyapiVideo.grouping';
 export class TaskTreeView implements vscode.Disposable {
   private readonly provider: TaskTreeProvider;
   private readonly view: vscode.TreeView<TaskTreeNode>;
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly disposables = new DisposableStore();
 
   constructor(
     private readonly store: TaskStore,
@@ -31,7 +32,7 @@ export class TaskTreeView implements vscode.Disposable {
     const tickWhileSeen = (): void => ages.setActive(this.view.visible && store.size > 0);
     // A view restored visible fires no visibility change; look right after activation (the store reads its tasks then).
     const firstLook = setImmediate(tickWhileSeen);
-    this.subscriptions = [
+    for (const disposable of [
       this.provider,
       this.view,
       ages,
@@ -43,7 +44,9 @@ export class TaskTreeView implements vscode.Disposable {
           tickWhileSeen();
         }
       }),
-    ];
+    ]) {
+      this.disposables.add(disposable);
+    }
     this.showPause(poller.paused);
   }
 
@@ -71,7 +74,7 @@ export class TaskTreeView implements vscode.Disposable {
   }
 
   dispose(): void {
-    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.disposables.dispose();
   }
 
   private showPause(pause: PollerPause | undefined): void {
