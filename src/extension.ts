@@ -19,6 +19,7 @@ import type { TaskStore } from './tasks/taskStore';
 import { TaskCreator } from './tasks/taskCreator';
 import { TaskStatusBar } from './views/taskStatusBar';
 import { TaskTreeView } from './views/taskTreeView';
+import { wireTranslations } from './vscodeL10n';
 
 /** What activation built; returned for the integration tests. */
 export interface ExtensionApi {
@@ -29,6 +30,7 @@ export interface ExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  wireTranslations();
   const log = vscode.window.createOutputChannel('AnyAPI Video', { log: true });
   const settings = new Settings();
   const apiKeys = new ApiKeyStore(context.secrets, () => settings.current.baseUrl);

@@ -1,4 +1,4 @@
-import { l10n } from 'vscode';
+import { l10n } from './l10n';
 
 /** A numeric setting's value after clamping, and what to tell the user when it was changed. */
 export interface ClampedSetting {

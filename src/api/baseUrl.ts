@@ -1,4 +1,4 @@
-import { l10n } from 'vscode';
+import { l10n } from '../l10n';
 import { ApiError } from './errors';
 
 /** `anyapiVideo.baseUrl`'s default (package.json says the same): AnyAPI's own gateway. */

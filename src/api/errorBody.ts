@@ -1,4 +1,4 @@
-import { l10n } from 'vscode';
+import { l10n } from '../l10n';
 import { field, isObject, stringField } from './fields';
 
 const MAX_MESSAGE_LENGTH = 300;

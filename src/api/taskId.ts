@@ -1,4 +1,4 @@
-import { l10n } from 'vscode';
+import { l10n } from '../l10n';
 
 /** Longer ids are refused: real ones are under 100 characters. */
 export const MAX_TASK_ID_LENGTH = 200;

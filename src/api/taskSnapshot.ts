@@ -1,4 +1,4 @@
-import { l10n } from 'vscode';
+import { l10n } from '../l10n';
 import { ApiError } from './errors';
 import { field, isObject, numberField, stringField, timeField, withoutUndefined, type JsonObject } from './fields';
 import { isTerminal, normalizeStatus, type TaskStatus } from './status';

@@ -1,4 +1,4 @@
-import { l10n } from 'vscode';
+import { l10n } from '../l10n';
 import type { Logger } from '../log';
 import { parseBaseUrl } from './baseUrl';
 import { LazyDispatcher } from './dispatcher';

@@ -2,7 +2,7 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { l10n } from 'vscode';
+import { l10n } from '../l10n';
 import { LazyDispatcher } from './dispatcher';
 import type { MediaUrlVetter } from './mediaUrl';
 import type { ProxySettings } from './proxySettings';

@@ -1,6 +1,6 @@
-import { l10n } from 'vscode';
 import { parseBaseUrl } from '../api/baseUrl';
 import { isClearTextRemote } from '../api/hosts';
+import { l10n } from '../l10n';
 
 /** Why the key may not be sent now. */
 export interface KeyRefusal {

@@ -1,6 +1,6 @@
-import { l10n } from 'vscode';
 import { field, isObject, numberField, stringField, withoutUndefined } from '../api/fields';
 import type { CreateVideoRequest } from '../api/videoApiClient';
+import { l10n } from '../l10n';
 
 /** What each known model accepts besides `model` and `prompt` (from the unified API's documentation). */
 export interface ModelOptions {

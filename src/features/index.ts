@@ -12,6 +12,7 @@ import { trackTaskHandlers } from '../commands/trackTask';
 import { AutoDownloads } from '../notifications/autoDownload';
 import { ContentCopies } from '../tasks/contentCopies';
 import type { TrackedTask } from '../tasks/trackedTask';
+import { wireTranslations } from '../vscodeL10n';
 
 /** What dist/features.js provides once loaded. */
 export interface Features {
@@ -33,6 +34,7 @@ export interface Features {
  * needed, so activation stays small.
  */
 export function loadFeatures(deps: CommandDeps): Features {
+  wireTranslations();
   const downloader = new VideoDownloader(() => deps.settings.http.proxy, deps.vetMedia);
   const autoDownloads = new AutoDownloads(deps.settings, downloader, deps.log);
   const contentCopies = new ContentCopies({

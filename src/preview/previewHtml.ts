@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { l10n } from 'vscode';
+import { l10n } from '../l10n';
 
 export interface PreviewHtmlOptions {
   /** `webview.cspSource`: where our own script and stylesheet come from. */

@@ -1,5 +1,5 @@
-import { l10n } from 'vscode';
 import type { MediaUrlVetter } from '../api/mediaUrl';
+import { l10n } from '../l10n';
 import { displayState, isTerminalTask, type TrackedTask } from '../tasks/trackedTask';
 import { formatTime, statusLabel, taskIcon } from '../views/taskPresentation';
 import type { PreviewDetail, PreviewModel } from './protocol';

@@ -1,6 +1,6 @@
-import { l10n } from 'vscode';
 import { field, isObject, stringField } from '../api/fields';
 import { checkTaskId } from '../api/taskId';
+import { l10n } from '../l10n';
 
 /** More ids than this in one paste is almost certainly the wrong text. */
 export const MAX_IDS_PER_INPUT = 500;

@@ -1,7 +1,7 @@
-import { l10n } from 'vscode';
 import { ApiError } from '../api/errors';
 import type { CreateVideoRequest } from '../api/videoApiClient';
 import type { KeyLookup } from '../auth/keyLookup';
+import { l10n } from '../l10n';
 import { MAX_TRACKED_TASKS, type TaskStore } from './taskStore';
 
 /** Creates a task on the gateway and tracks it at once; the key rules of polling apply here too. */

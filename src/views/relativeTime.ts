@@ -1,4 +1,4 @@
-import { l10n } from 'vscode';
+import { l10n } from '../l10n';
 
 const UNITS: readonly [limitSeconds: number, seconds: number, say: (count: number) => string][] = [
   [60, 1, (count) => l10n.t('{0} s ago', count)],

@@ -1,4 +1,4 @@
-import { l10n } from 'vscode';
+import { l10n } from '../l10n';
 import { needsPolling, type TrackedTask } from '../tasks/trackedTask';
 import { statusLabel, truncate } from './taskPresentation';
 

@@ -1,4 +1,4 @@
-import { l10n } from 'vscode';
+import { l10n } from '../l10n';
 import { displayState, type DisplayState, type TrackedTask } from '../tasks/trackedTask';
 import { compareTasks, stateLabel, truncate } from './taskPresentation';
 

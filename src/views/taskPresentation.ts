@@ -1,4 +1,4 @@
-import { env, l10n } from 'vscode';
+import { displayLanguage, l10n } from '../l10n';
 import { displayState, hasPlayableVideo, isTerminalTask, type DisplayState, type TrackedTask } from '../tasks/trackedTask';
 import { relativeTime } from './relativeTime';
 
@@ -132,5 +132,5 @@ export function truncate(text: string, max: number = MAX_INLINE): string {
 
 /** Date and time in VS Code's display language, e.g. for "completed" in tooltips and the preview. */
 export function formatTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleString(env.language);
+  return new Date(epochMs).toLocaleString(displayLanguage());
 }
