@@ -113,7 +113,7 @@ export const vscodeStandIn = {
   window: {
     state: { focused: true },
     createOutputChannel: () => outputChannel,
-    createTreeView: () => ({ message: undefined, selection: [], reveal: async () => undefined, dispose() {} }),
+    createTreeView: () => ({ message: undefined, selection: [], visible: false, onDidChangeVisibility: noEvent, reveal: async () => undefined, dispose() {} }),
     createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
     registerWebviewPanelSerializer: () => new Disposable(),
     registerUriHandler: () => new Disposable(),
