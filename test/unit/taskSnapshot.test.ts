@@ -71,13 +71,21 @@ describe('parseTaskSnapshot', () => {
     assert.equal(parseTaskSnapshot({ code: 'success', data: { id: 'x', status: 'completed' } }).status, 'succeeded');
   });
 
-  it('keeps an unknown status word, and treats prototype keys as plain data', () => {
-    const body = JSON.parse('{"status":"moderating","__proto__":{"polluted":true},"constructor":{"prototype":{"bad":1}}}');
+  it('keeps an unknown status word beside keys named like prototypes', () => {
+    const body = JSON.parse('{"status":"moderating","__proto__":{"status":"completed"},"constructor":{"prototype":{"status":"completed"}}}');
     const snapshot = parseTaskSnapshot(body);
     assert.equal(snapshot.status, 'unknown');
     assert.equal(snapshot.rawStatus, 'moderating');
-    assert.equal(({} as Record<string, unknown>).polluted, undefined);
-    assert.equal(({} as Record<string, unknown>).bad, undefined);
+  });
+
+  it('never reads a key the answer only inherits', () => {
+    // What a reader that did `object[key]` would pick up from a prototype: a finished status and a video.
+    const inherited = { status: 'completed', video_url: 'https://cdn.example/inherited.mp4', progress: 100 };
+    const running = parseTaskSnapshot(Object.assign(Object.create(inherited) as object, { id: 'x', status: 'processing' }));
+    assert.equal(running.status, 'running');
+    assert.equal(running.videoUrl, undefined);
+    assert.equal(running.progress, undefined);
+    assert.throws(() => parseTaskSnapshot(Object.assign(Object.create(inherited) as object, { id: 'x' })), /without a task status/);
   });
 
   it('cuts very long strings with an ellipsis', () => {

@@ -108,8 +108,15 @@ describe('TaskStore', () => {
     assert.equal(restored.get('good')?.snapshot?.status, 'succeeded', 'status is recomputed from the raw word');
     assert.equal(restored.get('bad-snapshot')?.snapshot, undefined);
     assert.equal(restored.get('bad-snapshot')?.problem, undefined);
-    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal(Object.prototype.hasOwnProperty.call(restored.get('proto'), 'polluted'), false, 'a key named __proto__ is data, not a field');
     assert.ok(log.lines.some((line) => line.includes('Dropped 4')), log.lines.join('\n'));
+  });
+
+  it('restores no field a stored entry only inherits', () => {
+    const inherited = { addedAt: 9, label: 'From a prototype' };
+    const stored = { version: 2, tasks: [Object.assign(Object.create(inherited) as object, { id: 'a', addedAt: 1 }), Object.assign(Object.create(inherited) as object, { id: 'b' })], removed: {} };
+    const restored = new TaskStore({ read: () => stored, write: async () => undefined }, new MemoryLogger());
+    assert.deepEqual(restored.all(), [{ id: 'a', addedAt: 1 }], 'b has no addedAt of its own; a has no label');
   });
 
   it('starts empty from nothing or from garbage', () => {

@@ -49,9 +49,6 @@ describe('Hostile input in every field', () => {
 
       const stored = restoreTasks(JSON.parse(JSON.stringify(serializeTasks([task]))));
       assert.deepEqual(stored.tasks, [task], 'stored and reloaded unchanged');
-
-      assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype polluted');
-      assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined);
     });
   }
 
