@@ -8,7 +8,6 @@ import { wantsAutoDownload } from '../notifications/autoDownloadFolder';
 import { localVideoName, wantsContentCopy } from '../tasks/contentCopies';
 import type { CommandDeps } from './commandDeps';
 
-
 /**
  * dist/features.js, loaded once, the first time a lazy command runs or a
  * finished video is to be saved automatically; disposed with the extension.
