@@ -162,7 +162,8 @@ export class SharedFile {
     }
   }
 
-  private changedSinceSeen(): boolean {
+  /** Whether another window wrote the file since this one last read or wrote it: one `stat`. */
+  changedSinceSeen(): boolean {
     let now: FileIdentity;
     try {
       now = identity(fs.statSync(this.file));

@@ -33,4 +33,8 @@ export class TaskFile implements TaskStorage {
   write(value: unknown): Promise<void> {
     return this.file.write(value);
   }
+
+  changedSinceSeen(): boolean {
+    return this.file.changedSinceSeen();
+  }
 }

@@ -9,6 +9,8 @@ import { isTerminalTask, type TaskProblem, type TrackedTask } from './trackedTas
 export interface TaskStorage {
   read(): unknown;
   write(value: unknown): PromiseLike<void>;
+  /** False when nobody else wrote since this store last read or wrote: a merge can skip reading and parsing it all. */
+  changedSinceSeen?(): boolean;
 }
 
 export interface TaskChange {
@@ -223,6 +225,10 @@ export class TaskStore implements Disposable {
    */
   private mergeStored(): boolean {
     this.restoreOnce();
+    if (this.storage.changedSinceSeen?.() === false) {
+      // The usual case at the end of a sweep: one `stat` instead of reading and parsing every task again.
+      return false;
+    }
     const stored = restoreTasks(this.storage.read());
     const now = this.now();
     let storageBehind = false;

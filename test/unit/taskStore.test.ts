@@ -181,6 +181,31 @@ describe('TaskStore: a ceiling on tracked tasks', () => {
   });
 });
 
+describe('TaskStore: writing at the end of a sweep', () => {
+  it('reads the storage again only when another window wrote it', async () => {
+    let reads = 0;
+    let foreignWrite = false;
+    let value: unknown = serializeTasks([{ id: 'a', addedAt: 1 }]);
+    const storage = {
+      read: () => (reads++, value),
+      write: async (written: unknown) => void (value = written),
+      changedSinceSeen: () => foreignWrite,
+    };
+    const store = new TaskStore(storage, new MemoryLogger());
+    store.recordSnapshot('a', snapshot('running'));
+    await store.persist();
+    store.recordSnapshot('a', snapshot('running', { progress: 50 }));
+    await store.persist();
+    assert.equal(reads, 1, 'read once, to restore; no other window wrote since');
+    foreignWrite = true;
+    value = serializeTasks([{ id: 'a', addedAt: 1 }, { id: 'b', addedAt: 2 }]);
+    store.recordSnapshot('a', snapshot('running', { progress: 60 }));
+    await store.persist();
+    assert.equal(reads, 2);
+    assert.deepEqual(store.all().map((task) => task.id).sort(), ['a', 'b'], 'and merged what the other window tracked');
+  });
+});
+
 describe('TaskStore: restoring off the activation path', () => {
   it('reads storage on first use, not when it is built', () => {
     let reads = 0;
