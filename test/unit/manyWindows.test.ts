@@ -3,7 +3,7 @@ import { ApiError } from '../../src/api/errors';
 import { UNFOCUSED_FACTOR } from '../../src/tasks/poller';
 import { CLAIM_SETTLE_MS, LEASE_INTERVALS } from '../../src/tasks/pollerLease';
 import { snapshot } from './helpers/fakes';
-import { Profile } from './helpers/profile';
+import { Profile, type TestWindow } from './helpers/profile';
 
 const INTERVAL = 10_000;
 
@@ -23,6 +23,15 @@ describe('Many windows, one poller', () => {
   afterEach(() => {
     profile.close();
   });
+
+  /** Two windows, the first focused and polling, with task T tracked there and its first query in flight. */
+  async function pollingPair(): Promise<[TestWindow, TestWindow]> {
+    const pair: [TestWindow, TestWindow] = [profile.open({ focused: true }), profile.open({ focused: false })];
+    await profile.clock.advance(CLAIM_SETTLE_MS);
+    pair[0].store.add(['T']);
+    await profile.clock.advance(0);
+    return pair;
+  }
 
   /** Runs the clock for `ms`, answering every query the moment it is sent, the `n`th check of a task finishing it on the third. */
   async function runFor(ms: number, checks = new Map<string, number>()): Promise<Map<string, number>> {
@@ -102,10 +111,7 @@ describe('Many windows, one poller', () => {
   });
 
   it('takes over within two intervals when the polling window dies, and asks no sooner than it would have', async () => {
-    const [polling, waiting] = [profile.open({ focused: true }), profile.open({ focused: false })];
-    await profile.clock.advance(CLAIM_SETTLE_MS);
-    polling.store.add(['T']);
-    await profile.clock.advance(0);
+    const [polling, waiting] = await pollingPair();
     profile.answer(() => snapshot('running'));
     const answeredAt = profile.clock.now();
     await profile.clock.advance(1000);
@@ -137,10 +143,7 @@ describe('Many windows, one poller', () => {
   });
 
   it('moves polling to the window that gains focus, without an extra request', async () => {
-    const [first, second] = [profile.open({ focused: true }), profile.open({ focused: false })];
-    await profile.clock.advance(CLAIM_SETTLE_MS);
-    first.store.add(['T']);
-    await profile.clock.advance(0);
+    const [first, second] = await pollingPair();
     profile.answer(() => snapshot('running'));
     const answeredAt = profile.clock.now();
     await profile.clock.advance(1000);
@@ -167,10 +170,7 @@ describe('Many windows, one poller', () => {
   });
 
   it('refreshes from a window that does not poll: it takes over and asks at once', async () => {
-    const [polling, other] = [profile.open({ focused: true }), profile.open({ focused: false })];
-    await profile.clock.advance(CLAIM_SETTLE_MS);
-    polling.store.add(['T']);
-    await profile.clock.advance(0);
+    const [, other] = await pollingPair();
     profile.answer(() => snapshot('running'));
     await profile.clock.advance(1000);
     other.poller.refresh(['T']);
@@ -180,10 +180,7 @@ describe('Many windows, one poller', () => {
   });
 
   it('holds every window after a 429, also one that takes over', async () => {
-    const [polling, waiting] = [profile.open({ focused: true }), profile.open({ focused: false })];
-    await profile.clock.advance(CLAIM_SETTLE_MS);
-    polling.store.add(['T']);
-    await profile.clock.advance(0);
+    const [polling, waiting] = await pollingPair();
     polling.client.answerAll(() => new ApiError('rateLimited', 'slow down', { retryAfterMs: 60_000 }));
     await profile.clock.advance(1000);
     polling.kill();
