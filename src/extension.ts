@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { vetMediaUrl, type MediaUrlVetter } from './api/mediaUrl';
 import { VideoApiClient } from './api/videoApiClient';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { ContextKey } from './commandIds';
@@ -10,12 +9,11 @@ import { registerTrackUriHandler } from './commands/trackUriHandler';
 import { registerCompletionNotifier } from './notifications/completionNotifier';
 import { registerPauseNotifier } from './notifications/pauseNotifier';
 import { registerSettingsNotifier } from './notifications/settingsNotifier';
-import { PreviewPanels } from './preview/previewPanels';
 import { Settings } from './settings';
 import { Poller } from './tasks/poller';
+import type { PollerLease } from './tasks/pollerLease';
 import { RawAnswers } from './tasks/rawAnswers';
 import { openSharedFolder } from './tasks/sharedFolder';
-import { TaskCreator } from './tasks/taskCreator';
 import type { TaskStore } from './tasks/taskStore';
 import { TaskStatusBar } from './views/taskStatusBar';
 import { TaskTreeView } from './views/taskTreeView';
@@ -26,7 +24,8 @@ export interface ExtensionApi {
   readonly store: TaskStore;
   readonly apiKeys: ApiKeyStore;
   readonly poller: Poller;
-  readonly previews: PreviewPanels;
+  /** dist/features.js, which holds the previews. */
+  readonly features: LazyFeatures;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -50,11 +49,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     lease,
     log,
   });
-  const vetMedia: MediaUrlVetter = (raw) => vetMediaUrl(raw, settings.current.baseUrl);
-  const previews = new PreviewPanels(store, context.extensionUri, vetMedia, rawAnswers, vscode.Uri.file(videosFolder));
   const treeView = new TaskTreeView(store, poller, context.globalState);
-  const creator = new TaskCreator(client, () => apiKeys.lookUp(), store);
-  const deps: CommandDeps = { store, poller, apiKeys, previews, treeView, creator, vetMedia, settings, log, rawAnswers, videosFolder, state: context.globalState };
+  const deps: CommandDeps = { store, poller, apiKeys, client, treeView, settings, log, rawAnswers, videosFolder, extensionUri: context.extensionUri, state: context.globalState };
   const features = new LazyFeatures(deps);
 
   context.subscriptions.push(
@@ -65,13 +61,29 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     client,
     features,
     poller,
-    previews,
     treeView,
+    // VS Code hands these over as soon as activation ends: a preview or a raw answer left open, a vscode:// link.
+    features.restorePreviews(),
+    registerTrackUriHandler(),
+    registerRawAnswerDocuments(rawAnswers),
+  );
+  // Nothing else is needed to show the view, so it starts once activate() has returned (docs/PERFORMANCE.md).
+  const afterActivation = setImmediate(() => context.subscriptions.push(startAfterActivation(deps, features, lease)));
+  context.subscriptions.push({ dispose: () => clearImmediate(afterActivation) });
+  return { store, apiKeys, poller, features };
+}
+
+/**
+ * The status bar, the commands, the notifications, and polling, which
+ * resumes once the key is read. A command that activated the extension runs
+ * after this: VS Code asks for it in a message that arrives later.
+ */
+function startAfterActivation(deps: CommandDeps, features: LazyFeatures, lease: PollerLease): vscode.Disposable {
+  const { store, poller, apiKeys, settings, rawAnswers, log } = deps;
+  const disposable = vscode.Disposable.from(
     new TaskStatusBar(store),
     features.registerCommands(),
-    registerTrackUriHandler(),
     rawAnswers.removeWith(store),
-    registerRawAnswerDocuments(rawAnswers),
     registerCompletionNotifier(store, settings),
     features.followFinishedTasks(),
     registerPauseNotifier(poller, apiKeys),
@@ -85,7 +97,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     settings.onDidChange(() => poller.settingsChanged()),
     vscode.window.onDidChangeWindowState((state) => poller.setFocused(state.focused)),
   );
-
   poller.setFocused(vscode.window.state.focused);
   apiKeys.load().then(
     () => {
@@ -94,5 +105,5 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     },
     (error: unknown) => log.error(`Could not read the API key: ${String(error)}`),
   );
-  return { store, apiKeys, poller, previews };
+  return disposable;
 }

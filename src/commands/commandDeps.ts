@@ -1,31 +1,28 @@
-import type { Memento } from 'vscode';
-import type { MediaUrlVetter } from '../api/mediaUrl';
+import type { Memento, Uri } from 'vscode';
+import type { VideoApiClient } from '../api/videoApiClient';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { CommandIdValue } from '../commandIds';
 import type { Logger } from '../log';
-import type { PreviewPanels } from '../preview/previewPanels';
 import type { Settings } from '../settings';
 import type { Poller } from '../tasks/poller';
 import type { RawAnswers } from '../tasks/rawAnswers';
-import type { TaskCreator } from '../tasks/taskCreator';
 import type { TaskStore } from '../tasks/taskStore';
 import type { TaskTreeView } from '../views/taskTreeView';
 
-/** The services commands act on. Commands never call the API themselves. */
+/** The services activation builds, which commands act on. Commands never call the API themselves. */
 export interface CommandDeps {
   readonly store: TaskStore;
   readonly poller: Poller;
   readonly apiKeys: ApiKeyStore;
-  readonly previews: PreviewPanels;
+  readonly client: VideoApiClient;
   readonly treeView: TaskTreeView;
-  readonly creator: TaskCreator;
   readonly settings: Settings;
   readonly log: Logger;
   readonly rawAnswers: RawAnswers;
   /** Where copies of videos fetched from the gateway's content route are kept. */
   readonly videosFolder: string;
-  /** Whether a media URL from the gateway may be loaded, for the gateway configured now. */
-  readonly vetMedia: MediaUrlVetter;
+  /** The extension's install folder, where the preview's script and styles are. */
+  readonly extensionUri: Uri;
   /** globalState, for small preferences such as the last model used. */
   readonly state: Memento;
 }

@@ -4,6 +4,7 @@ import { CommandId } from '../commandIds';
 import { checkModelName, MAX_PROMPT_LENGTH, parseImageUrls, requestFromArgument, VIDEO_MODELS, type ModelOptions } from '../create/videoModels';
 import { errorMessage } from '../log';
 import { notify } from '../notifications/notify';
+import type { TaskCreator } from '../tasks/taskCreator';
 import { plainLabel, plainText } from '../untrustedText';
 import type { CommandDeps, Handlers } from './commandDeps';
 
@@ -16,7 +17,7 @@ const LAST_MODEL_KEY = 'anyapiVideo.lastModel';
  * confirmation: creating spends credits, and a command link can pass
  * arguments too. Retry, which the user just pressed, sends at once.
  */
-export function createTaskHandlers({ creator, treeView, state }: CommandDeps): Handlers<typeof CommandId.createTask | typeof CommandId.generateFromSelection> {
+export function createTaskHandlers({ treeView, state }: CommandDeps, creator: TaskCreator): Handlers<typeof CommandId.createTask | typeof CommandId.generateFromSelection> {
   const run = async (given?: unknown): Promise<void> => {
     const fromArgument = requestFromArgument(given);
     const request = fromArgument ?? (await askForRequest(state));

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CommandId } from '../commandIds';
+import { CommandId, ViewId } from '../commandIds';
 import type { Features } from '../features/index';
 import { errorMessage } from '../log';
 import { wantsAutoDownload } from '../notifications/autoDownloadFolder';
@@ -35,6 +35,16 @@ export class LazyFeatures implements vscode.Disposable {
         }),
       ),
     );
+  }
+
+  /**
+   * Hands VS Code the previews it kept open from the last session; their code,
+   * in dist/features.js, loads only when there is one.
+   */
+  restorePreviews(): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(ViewId.preview, {
+      deserializeWebviewPanel: async (panel, state: unknown) => (await this.get()).previews.restore(panel, state),
+    });
   }
 
   /**

@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
+import type { MediaUrlVetter } from '../api/mediaUrl';
 import { CommandId } from '../commandIds';
 import { notify } from '../notifications/notify';
+import type { PreviewPanels } from '../preview/previewPanels';
 import { hasVideo, isTerminalTask } from '../tasks/trackedTask';
 import type { CommandDeps, Handlers } from './commandDeps';
 import { resolveTaskIds, taskIdsFromArguments } from './pickTasks';
 
 /** Commands on tracked tasks, from the tree, the preview or the Command Palette. */
-export function taskHandlers(deps: CommandDeps): Handlers<typeof CommandId.refresh | typeof CommandId.openPreview | typeof CommandId.untrackTask | typeof CommandId.copyTaskId | typeof CommandId.copyVideoUrl | typeof CommandId.openVideoExternal | typeof CommandId.clearFinished> {
-  const { store, poller, previews, vetMedia } = deps;
+export function taskHandlers(deps: CommandDeps, previews: PreviewPanels, vetMedia: MediaUrlVetter): Handlers<typeof CommandId.refresh | typeof CommandId.openPreview | typeof CommandId.untrackTask | typeof CommandId.copyTaskId | typeof CommandId.copyVideoUrl | typeof CommandId.openVideoExternal | typeof CommandId.clearFinished> {
+  const { store, poller } = deps;
   return {
     [CommandId.refresh]: (...args: unknown[]) => {
       // From the view title there is no argument: refresh every unfinished task.

@@ -1,3 +1,5 @@
+import * as vscode from 'vscode';
+import { vetMediaUrl, type MediaUrlVetter } from '../api/mediaUrl';
 import { VideoDownloader } from '../api/videoDownloader';
 import { CommandId } from '../commandIds';
 import { apiKeyHandlers } from '../commands/apiKeyCommands';
@@ -10,13 +12,16 @@ import { shareHandlers } from '../commands/shareCommands';
 import { taskHandlers } from '../commands/taskCommands';
 import { trackTaskHandlers } from '../commands/trackTask';
 import { AutoDownloads } from '../notifications/autoDownload';
+import { PreviewPanels } from '../preview/previewPanels';
 import { ContentCopies } from '../tasks/contentCopies';
+import { TaskCreator } from '../tasks/taskCreator';
 import type { TrackedTask } from '../tasks/trackedTask';
 import { wireTranslations } from '../vscodeL10n';
 
 /** What dist/features.js provides once loaded. */
 export interface Features {
   readonly handlers: CommandHandlers;
+  readonly previews: PreviewPanels;
   /** Saves a video that just finished into `anyapiVideo.autoDownloadFolder`. */
   autoDownload(task: TrackedTask): void;
   /** Fetches the video of a task that finished without a URL from the gateway's content route. */
@@ -27,15 +32,18 @@ export interface Features {
 }
 
 /**
- * Everything not needed to show and poll tasks: the key, create, download,
- * share, organise and raw-answer commands, automatic downloads, and copies
- * from the content route. esbuild bundles this file
+ * Everything not needed to show and poll tasks: the previews, the key,
+ * create, download, share, organise and raw-answer commands, automatic
+ * downloads, and copies from the content route. esbuild bundles this file
  * on its own as dist/features.js, loaded the first time one of them is
  * needed, so activation stays small.
  */
 export function loadFeatures(deps: CommandDeps): Features {
   wireTranslations();
-  const downloader = new VideoDownloader(() => deps.settings.http.proxy, deps.vetMedia);
+  const vetMedia: MediaUrlVetter = (raw) => vetMediaUrl(raw, deps.settings.current.baseUrl);
+  const downloader = new VideoDownloader(() => deps.settings.http.proxy, vetMedia);
+  const previews = new PreviewPanels(deps.store, deps.extensionUri, vetMedia, deps.rawAnswers, vscode.Uri.file(deps.videosFolder));
+  const creator = new TaskCreator(deps.client, () => deps.apiKeys.lookUp(), deps.store);
   const autoDownloads = new AutoDownloads(deps.settings, downloader, deps.log);
   const contentCopies = new ContentCopies({
     store: deps.store,
@@ -50,14 +58,15 @@ export function loadFeatures(deps: CommandDeps): Features {
     handlers: {
       ...apiKeyHandlers(deps),
       ...trackTaskHandlers(deps),
-      ...taskHandlers(deps),
+      ...taskHandlers(deps, previews, vetMedia),
       ...rawAnswerHandlers(deps),
-      ...createTaskHandlers(deps),
+      ...createTaskHandlers(deps, creator),
       ...downloadHandlers(deps, downloader),
       ...shareHandlers(deps),
       ...organizeHandlers(deps),
       [CommandId.cancelAutoDownloads]: () => autoDownloads.cancelAll(),
     } satisfies CommandHandlers,
+    previews,
     autoDownload: (task) => autoDownloads.enqueue(task),
     copyContent: (task) => void contentCopies.fetch(task),
     copyMissing: (tasks) => {
@@ -67,6 +76,7 @@ export function loadFeatures(deps: CommandDeps): Features {
       }
     },
     dispose: () => {
+      previews.dispose();
       autoDownloads.dispose();
       downloader.dispose();
     },

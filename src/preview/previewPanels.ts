@@ -8,7 +8,11 @@ import type { TaskStore } from '../tasks/taskStore';
 import { PreviewPanel } from './previewPanel';
 import type { PreviewState } from './protocol';
 
-/** Owns the open previews: one panel per task, revealed when opened again, restored after a reload. */
+/**
+ * Owns the open previews: one panel per task, revealed when opened again,
+ * restored after a reload. Part of dist/features.js: nothing of the preview
+ * loads before the first one opens.
+ */
 export class PreviewPanels implements vscode.Disposable {
   private readonly panels = new Map<string, PreviewPanel>();
   private readonly disposables = new DisposableStore();
@@ -31,11 +35,6 @@ export class PreviewPanels implements vscode.Disposable {
             preview?.update();
           }
         }
-      }),
-    );
-    this.disposables.add(
-      vscode.window.registerWebviewPanelSerializer(ViewId.preview, {
-        deserializeWebviewPanel: async (panel, state: unknown) => this.restore(panel, state),
       }),
     );
   }
@@ -66,7 +65,8 @@ export class PreviewPanels implements vscode.Disposable {
     this.disposables.dispose();
   }
 
-  private restore(panel: vscode.WebviewPanel, state: unknown): void {
+  /** Takes over a preview VS Code kept from the last session (see `LazyFeatures.restorePreviews`). */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
     const taskId = (state as Partial<PreviewState> | undefined)?.taskId;
     if (typeof taskId !== 'string' || !this.store.get(taskId) || this.panels.has(taskId)) {
       panel.dispose();

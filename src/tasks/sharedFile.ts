@@ -23,12 +23,16 @@ const SETTLE_MS = 30;
 export class SharedFile {
   private seen: FileIdentity | undefined;
   private writes = 0;
-  private queue: Promise<void> = Promise.resolve();
+  private queue: Promise<void>;
 
+  /** `folderReady` settles once the folder exists (or could not be made); writes wait for it. */
   constructor(
     readonly file: string,
     private readonly log: Logger,
-  ) {}
+    folderReady: Promise<void> = Promise.resolve(),
+  ) {
+    this.queue = folderReady;
+  }
 
   /** The parsed content; undefined when there is no file yet or it cannot be read. */
   read(): unknown {

@@ -189,6 +189,9 @@ export class TaskStore implements Disposable {
    * has — two windows that wrote at the same moment both end up with both.
    */
   sync(): void {
+    if (!this.restored) {
+      return; // The first read will find the file as the other window left it.
+    }
     if (this.mergeStored()) {
       this.dirty = true;
       void this.persist();

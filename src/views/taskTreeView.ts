@@ -78,11 +78,11 @@ export class TaskTreeView implements vscode.Disposable {
   }
 
   private showPause(pause: PollerPause | undefined): void {
-    if (!pause) {
-      this.view.message = undefined;
-      return;
+    const message = pause && pauseMessage(pause);
+    // Each assignment is a message to the workbench, also at activation, where there is rarely a pause.
+    if (message !== this.view.message) {
+      this.view.message = message;
     }
-    this.view.message = pauseMessage(pause);
   }
 }
 

@@ -43,7 +43,7 @@ describe('AnyAPI Video in VS Code', () => {
     await waitFor('the task to succeed', () => api.store.get(id)?.snapshot?.status === 'succeeded');
     assert.equal(api.store.get(id)?.snapshot?.videoUrl, gateway.mediaUrl('sample.mp4'));
     await vscode.commands.executeCommand('anyapiVideo.openPreview', id);
-    assert.ok(api.previews.isOpen(id));
+    assert.ok((await api.features.get()).previews.isOpen(id));
     await vscode.commands.executeCommand('anyapiVideo.copyVideoUrl', id);
     assert.equal(await vscode.env.clipboard.readText(), gateway.mediaUrl('sample.mp4'));
   });
@@ -239,6 +239,6 @@ describe('AnyAPI Video in VS Code', () => {
     const id = 'grok:integration-success';
     await vscode.commands.executeCommand('anyapiVideo.untrackTask', id);
     assert.equal(api.store.get(id), undefined);
-    assert.equal(api.previews.isOpen(id), false);
+    assert.equal((await api.features.get()).previews.isOpen(id), false);
   });
 });
