@@ -29,6 +29,10 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'readonly', process: 'readonly', console: 'readonly' } },
   },
   {
+    files: ['test/bench/activationBaseline/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { exports: 'writable' } },
+  },
+  {
     // The core runs without VS Code (unit tests, benchmarks): it takes only words from it, through src/l10n.ts.
     files: ['src/api/**/*.ts', 'src/tasks/**/*.ts', 'src/auth/**/*.ts', 'src/l10n.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The core stays free of vscode; take words from src/l10n.ts.' }] }] },

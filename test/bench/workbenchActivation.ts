@@ -3,29 +3,62 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../e2e/harness/browser';
 import { CodeServer } from '../e2e/harness/codeServer';
 import { ensureCodeServer } from '../e2e/harness/installCodeServer';
-import { RESULTS_DIR } from '../e2e/harness/paths';
+import { REPO_ROOT, RESULTS_DIR } from '../e2e/harness/paths';
+import { run } from '../e2e/harness/processes';
 import { Workbench } from '../e2e/harness/workbench';
 
-/** Activation times as **Developer: Show Running Extensions** shows them in one fresh workbench, in ms. */
+/** One extension's row of the extension host's activation times, in ms. */
+export interface ActivationRow {
+  /** `require` of its main file, as the extension host times it. */
+  readonly loadMs: number;
+  /** The `activate()` call until it returned. */
+  readonly callMs: number;
+}
+
+/** Activation times in one fresh workbench, in ms. */
 export interface WorkbenchActivation {
+  /** What VS Code reports for this extension (Show Running Extensions prints load + call). */
   readonly extensionMs: number;
+  /** The same for an extension that does nothing, loaded right before ours. */
+  readonly baselineMs: number;
+  /** What activating this extension itself costs: our load less the baseline's, plus our call. */
+  readonly ownMs: number;
   readonly gitBaseMs: number;
   readonly mergeConflictMs: number;
 }
 
-/** The rows of the Running Extensions editor the bench reads, by display name. */
-const ROWS = { extensionMs: 'AnyAPI Video Tasks', gitBaseMs: 'Git Base', mergeConflictMs: 'Merge Conflict' } as const;
+const EXTENSIONS = {
+  extension: 'anyapi.anyapi-video-tasks',
+  baseline: 'anyapi.activation-baseline',
+  gitBase: 'vscode.git-base',
+  mergeConflict: 'vscode.merge-conflict',
+} as const;
 
 /**
- * Starts a fresh code-server with the packaged extension (and `storedTasks`
- * as its `tasks.json`, when given), opens it in Chromium, and reads the
- * activation times VS Code itself reports — code loading plus the `activate`
- * call, the figure Show Running Extensions prints — for this extension and
- * two built-ins in the same workbench.
+ * Packs test/bench/activationBaseline, an extension that does nothing. The
+ * extension host orders extensions by folder name and loads all those that
+ * start together one after the other, each timer running from before the
+ * first `require` until its own is done; so every figure includes the loading
+ * of the extensions before it. The baseline's folder sorts right before ours:
+ * what VS Code reports for it is what it charges us for others.
  */
-export async function measureWorkbenchActivation(vsix: string, storedTasks: unknown, browser: Browser): Promise<WorkbenchActivation> {
+async function packBaseline(): Promise<string> {
+  const out = path.join(RESULTS_DIR, 'bench', 'activation-baseline.vsix');
+  const vsce = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
+  await run(vsce, ['package', '--skip-license', '--allow-missing-repository', '--out', out], { cwd: path.join(REPO_ROOT, 'test', 'bench', 'activationBaseline') });
+  return out;
+}
+
+/**
+ * Starts a fresh code-server with the packaged extension and the baseline
+ * (and `storedTasks` as our `tasks.json`, when given), opens it in Chromium,
+ * and reads the table "Extension Activation Stats" of **Developer: Startup
+ * Performance**: the extension host's own load and call times, from which
+ * Show Running Extensions prints the sum.
+ */
+export async function measureWorkbenchActivation(vsix: string, baseline: string, storedTasks: unknown, browser: Browser): Promise<WorkbenchActivation> {
   const server = await CodeServer.start({
-    extensions: [vsix],
+    extensions: [vsix, baseline],
     // Loopback only: the bench never reaches out, and with no key set nothing is sent anyway.
     settings: { 'anyapiVideo.baseUrl': 'http://127.0.0.1:9' },
     extensionStorage: storedTasks === undefined ? undefined : { 'tasks.json': storedTasks },
@@ -33,17 +66,26 @@ export async function measureWorkbenchActivation(vsix: string, storedTasks: unkn
   try {
     const workbench = await Workbench.open(browser, server.url, path.join(RESULTS_DIR, 'bench'));
     try {
-      await workbench.runAnyCommand('Developer: Show Running Extensions');
-      const times = {} as Record<keyof WorkbenchActivation, number>;
-      for (const [key, name] of Object.entries(ROWS) as [keyof WorkbenchActivation, string][]) {
-        const row = workbench.page.locator('.runtime-extensions-editor .monaco-list-row', { has: workbench.page.locator('.name', { hasText: name }) });
-        const time = row.locator('.activation-time', { hasText: /\d+ms/ });
-        // Rows appear as extensions activate; ours activates when startup has finished.
-        await time.first().waitFor({ timeout: 60_000 });
-        const text = (await time.first().textContent()) ?? '';
-        times[key] = Number(/(\d+)ms/.exec(text)?.[1]);
+      const rows = await readActivationRows(workbench);
+      const row = (id: string): ActivationRow => {
+        const found = rows.get(id);
+        if (!found) {
+          throw new Error(`${id} is not in the activation table`);
+        }
+        return found;
+      };
+      const [extension, baseline] = [row(EXTENSIONS.extension), row(EXTENSIONS.baseline)];
+      if (baseline.loadMs > extension.loadMs) {
+        throw new Error('The baseline was loaded after this extension: its figure says nothing about ours');
       }
-      return times;
+      const reported = (found: ActivationRow): number => found.loadMs + found.callMs;
+      return {
+        extensionMs: reported(extension),
+        baselineMs: reported(baseline),
+        ownMs: extension.loadMs - baseline.loadMs + extension.callMs,
+        gitBaseMs: reported(row(EXTENSIONS.gitBase)),
+        mergeConflictMs: reported(row(EXTENSIONS.mergeConflict)),
+      };
     } finally {
       await workbench.close();
     }
@@ -52,16 +94,52 @@ export async function measureWorkbenchActivation(vsix: string, storedTasks: unkn
   }
 }
 
-/** Median of three fresh workbenches with no stored tasks and of three with `storedTasks`. */
+/** The activation table by extension id, once it lists every extension the bench reads (ours activates after startup). */
+async function readActivationRows(workbench: Workbench): Promise<Map<string, ActivationRow>> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await workbench.runAnyCommand('Developer: Startup Performance');
+    const editor = workbench.page.locator('.part.editor .monaco-editor').first();
+    await editor.waitFor();
+    await editor.click();
+    await workbench.page.keyboard.press('Control+A');
+    await workbench.page.keyboard.press('Control+C');
+    const rows = parseActivationTable(await workbench.clipboardText());
+    if (Object.values(EXTENSIONS).every((id) => rows.has(id))) {
+      return rows;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`The activation table lacks some of ${Object.values(EXTENSIONS).join(', ')}`);
+    }
+    await workbench.page.keyboard.press('Control+W');
+    await workbench.page.waitForTimeout(1000);
+  }
+}
+
+/** Rows of the Markdown table `| Extension | Eager | Load Code | Call Activate | Finish Activate | Event | By |`. */
+export function parseActivationTable(markdown: string): Map<string, ActivationRow> {
+  const rows = new Map<string, ActivationRow>();
+  for (const line of markdown.split('\n')) {
+    const cells = line.split('|').map((cell) => cell.trim());
+    // ['', id, eager, load, call, finish, event, by, '']
+    if (cells.length === 9 && /^(true|false)$/.test(cells[2]) && /^\d+$/.test(cells[3]) && /^\d+$/.test(cells[4])) {
+      rows.set(cells[1], { loadMs: Number(cells[3]), callMs: Number(cells[4]) });
+    }
+  }
+  return rows;
+}
+
+/** Three fresh workbenches with no stored tasks and three with `storedTasks`, taken in turns. */
 export async function workbenchActivation(vsix: string, storedTasks: unknown): Promise<{ empty: WorkbenchActivation[]; stored: WorkbenchActivation[] }> {
   await ensureCodeServer((line) => process.stdout.write(`  ${line}\n`));
+  const baseline = await packBaseline();
   const browser = await launchChromium();
   try {
     const empty: WorkbenchActivation[] = [];
     const stored: WorkbenchActivation[] = [];
-    for (let run = 0; run < 3; run++) {
-      empty.push(await measureWorkbenchActivation(vsix, undefined, browser));
-      stored.push(await measureWorkbenchActivation(vsix, storedTasks, browser));
+    for (let round = 0; round < 3; round++) {
+      empty.push(await measureWorkbenchActivation(vsix, baseline, undefined, browser));
+      stored.push(await measureWorkbenchActivation(vsix, baseline, storedTasks, browser));
     }
     return { empty, stored };
   } finally {

@@ -256,6 +256,11 @@ export class Workbench {
       );
   }
 
+  /** The text on the clipboard (the harness may read it: see {@link open}). */
+  async clipboardText(): Promise<string> {
+    return this.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+  }
+
   async screenshot(name: string): Promise<string> {
     const file = path.join(this.screenshotDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
     await this.page.screenshot({ path: file });
