@@ -5,9 +5,8 @@ import { Poller, UNFOCUSED_FACTOR } from '../../src/tasks/poller';
 import type { PollerPause } from '../../src/tasks/pollPause';
 import { TaskStore } from '../../src/tasks/taskStore';
 import { FakeClock } from './helpers/fakeClock';
-import { manualPoller } from './helpers/manualPoller';
 import { ManualClient, MemoryLogger, MemoryStorage, snapshot } from './helpers/fakes';
-import { soloLease } from './helpers/soloLease';
+import { testPoller } from './helpers/testPoller';
 
 const INTERVAL = 10_000;
 
@@ -22,16 +21,7 @@ describe('Poller', () => {
   let pauses: (PollerPause | undefined)[];
 
   function createPoller(random = () => 0.5): Poller {
-    return new Poller({
-      store,
-      client,
-      apiKey: () => (apiKey === undefined ? { pause: { reason: 'noKey', message: 'no key' } } : { key: apiKey }),
-      settings: () => ({ intervalMs: INTERVAL, maxConcurrent }),
-      lease: soloLease(INTERVAL, clock),
-      log: new MemoryLogger(),
-      clock,
-      random,
-    });
+    return testPoller({ store, client, intervalMs: INTERVAL, maxConcurrent: () => maxConcurrent, key: () => apiKey, clock, random });
   }
 
   beforeEach(() => {
@@ -291,15 +281,7 @@ describe('Poller and the key’s origin', () => {
     const store = new TaskStore(new MemoryStorage(), new MemoryLogger(), () => clock.now());
     let lookup: KeyLookup = { pause: { reason: 'keyOrigin', message: 'another origin', origin: 'https://x.example' } };
     const pauses: (PollerPause | undefined)[] = [];
-    const poller = new Poller({
-      store,
-      client,
-      apiKey: () => lookup,
-      settings: () => ({ intervalMs: INTERVAL, maxConcurrent: 4 }),
-      lease: soloLease(INTERVAL, clock),
-      log: new MemoryLogger(),
-      clock,
-    });
+    const poller = testPoller({ store, client, intervalMs: INTERVAL, apiKey: () => lookup, clock });
     poller.onDidChangePause((pause) => pauses.push(pause));
     store.add(['a']);
     poller.start();
@@ -329,7 +311,7 @@ describe('Poller when idle', () => {
     await seed.persist();
     const store = new TaskStore(storage, new MemoryLogger(), () => clock.now());
     const client = new ManualClient();
-    const poller = manualPoller(store, client, clock, { intervalMs: INTERVAL });
+    const poller = testPoller({ store, client, clock, intervalMs: INTERVAL });
     poller.start();
     poller.setFocused(false);
     poller.setFocused(true);
@@ -345,7 +327,7 @@ describe('Poller when idle', () => {
     const clock = new FakeClock();
     const store = new TaskStore(new MemoryStorage(), new MemoryLogger(), () => clock.now());
     const client = new ManualClient();
-    const poller = manualPoller(store, client, clock, { intervalMs: INTERVAL });
+    const poller = testPoller({ store, client, clock, intervalMs: INTERVAL });
     store.add(['slow']);
     poller.start();
     const times: number[] = [];

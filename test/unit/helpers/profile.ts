@@ -1,10 +1,11 @@
 import type { Clock } from '../../../src/tasks/clock';
 import type { Disposable } from '../../../src/tasks/events';
-import { Poller } from '../../../src/tasks/poller';
+import type { Poller } from '../../../src/tasks/poller';
 import { PollerLease, type LeaseFile } from '../../../src/tasks/pollerLease';
 import { TaskStore, type TaskStorage } from '../../../src/tasks/taskStore';
 import { FakeClock } from './fakeClock';
 import { ManualClient, MemoryLogger } from './fakes';
+import { testPoller } from './testPoller';
 
 /**
  * One file of a profile, in memory. Each window has its own view of it and
@@ -97,11 +98,11 @@ export class TestWindow {
     this.views = [taskView, leaseView];
     this.store = new TaskStore(taskView, this.log, () => this.clock.now());
     this.lease = new PollerLease({ file: leaseView, windowId: `window-${profile.windows.length + 1}`, intervalMs: () => profile.intervalMs, log: this.log, clock: this.clock, random: () => 0.5 });
-    this.poller = new Poller({
+    this.poller = testPoller({
       store: this.store,
       client: this.client,
-      apiKey: () => (this.apiKey === undefined ? { pause: { reason: 'noKey', message: 'no key' } } : { key: this.apiKey }),
-      settings: () => ({ intervalMs: profile.intervalMs, maxConcurrent: 4 }),
+      intervalMs: profile.intervalMs,
+      key: () => this.apiKey,
       lease: this.lease,
       log: this.log,
       clock: this.clock,

@@ -1,14 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { VideoApiClient } from '../../../src/api/videoApiClient';
-import { Poller } from '../../../src/tasks/poller';
 import { serializeTasks } from '../../../src/tasks/persistence';
 import { TaskStore } from '../../../src/tasks/taskStore';
 import type { TrackedTask } from '../../../src/tasks/trackedTask';
 import { FakeGateway } from '../../fakeGateway/fakeGateway';
 import { FakeClock } from '../helpers/fakeClock';
-import { manualPoller } from '../helpers/manualPoller';
 import { ManualClient, MemoryLogger, MemoryStorage, snapshot } from '../helpers/fakes';
 import { soloLease } from '../helpers/soloLease';
+import { testPoller } from '../helpers/testPoller';
 import { INTERVAL_MS, Rig, watchForStrayErrors } from './rig';
 
 describe('Load', function () {
@@ -43,14 +42,7 @@ describe('Load', function () {
     const concurrency = 10;
     const client = new VideoApiClient(() => ({ baseUrl: gateway.url, timeoutMs: 10_000, proxy: { strictSSL: true } }), log);
     const lease = soloLease(60_000);
-    const poller = new Poller({
-      store,
-      client,
-      apiKey: () => ({ key: 'test-key' }),
-      settings: () => ({ intervalMs: 60_000, maxConcurrent: concurrency }),
-      lease,
-      log,
-    });
+    const poller = testPoller({ store, client, intervalMs: 60_000, maxConcurrent: concurrency, key: () => 'test-key', lease, log });
     try {
       const started = Date.now();
       poller.start();
@@ -81,7 +73,7 @@ describe('Load', function () {
       for (const id of ids) {
         rig.gateway.setTask(id, [{ id, status: 'processing' }]);
       }
-      rig.gateway.fail('*', { status: 429, body: { error: { message: 'rate limited' } } });
+      rig.gateway.failEveryQuery({ status: 429, body: { error: { message: 'rate limited' } } });
       rig.store.add(ids);
       rig.poller.start();
       await rig.advance(60_000);
@@ -103,7 +95,7 @@ describe('Load', function () {
     const storage = new MemoryStorage();
     const store = new TaskStore(storage, new MemoryLogger(), () => clock.now());
     const client = new ManualClient();
-    const poller = manualPoller(store, client, clock, { intervalMs: INTERVAL_MS, maxConcurrent: 200 });
+    const poller = testPoller({ store, client, clock, intervalMs: INTERVAL_MS, maxConcurrent: 200 });
     const ids = Array.from({ length: 200 }, (_, i) => `t${i}`);
     store.add(ids);
     const writesBefore = storage.writes;

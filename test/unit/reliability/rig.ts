@@ -1,12 +1,12 @@
 import { VideoApiClient } from '../../../src/api/videoApiClient';
-import { Poller } from '../../../src/tasks/poller';
+import type { Poller } from '../../../src/tasks/poller';
 import { TaskStore } from '../../../src/tasks/taskStore';
 import { displayState, type DisplayState } from '../../../src/tasks/trackedTask';
 import { describeTask, statusLabel, taskIcon } from '../../../src/views/taskPresentation';
 import { FakeGateway, type TaskScript } from '../../fakeGateway/fakeGateway';
 import { FakeClock } from '../helpers/fakeClock';
 import { MemoryLogger, MemoryStorage } from '../helpers/fakes';
-import { soloLease } from '../helpers/soloLease';
+import { testPoller } from '../helpers/testPoller';
 
 export const INTERVAL_MS = 10_000;
 
@@ -42,12 +42,12 @@ export class Rig {
     this.store = new TaskStore(this.storage, this.log, () => this.clock.now());
     this.store.onDidChange((change) => this.changedIds.push(...change.ids));
     this.client = new VideoApiClient(() => ({ baseUrl: gateway.url, timeoutMs: this.timeoutMs, proxy: { strictSSL: true } }), this.log);
-    this.poller = new Poller({
+    this.poller = testPoller({
       store: this.store,
       client: this.client,
-      apiKey: () => (this.apiKey === undefined ? { pause: { reason: 'noKey', message: 'no key' } } : { key: this.apiKey }),
-      settings: () => ({ intervalMs: INTERVAL_MS, maxConcurrent: this.maxConcurrent }),
-      lease: soloLease(INTERVAL_MS, this.clock),
+      intervalMs: INTERVAL_MS,
+      maxConcurrent: () => this.maxConcurrent,
+      key: () => this.apiKey,
       log: this.log,
       clock: this.clock,
       random: () => 1, // Backoff at its ceiling, so bounds are exact.
