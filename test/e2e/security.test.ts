@@ -70,7 +70,7 @@ describe('End to end: hostile workspaces, gateways and links in a real workbench
   it('shows a 401 body that carries a command link as plain text', async () => {
     await wb().clearNotifications();
     gateway().setTask('grok:sec-401', [{ id: 'grok:sec-401', status: 'processing' }]);
-    gateway().fail('grok:sec-401', { status: 401, body: { error: { message: COMMAND_LINK, type: 'new_api_error', code: '' } } });
+    gateway().failQuery('grok:sec-401', { status: 401, body: { error: { message: COMMAND_LINK, type: 'new_api_error', code: '' } } });
     await wb().runCommand('Track Video Task');
     await wb().answerInput('Track Video Task', 'grok:sec-401');
     const toast = await wb().waitForNotification(/rejected the API key/);
@@ -85,7 +85,7 @@ describe('End to end: hostile workspaces, gateways and links in a real workbench
   it('keeps checking other tasks on time while one answers with a 1 MiB page built to freeze a regex', async () => {
     const page = `<html>${'<title'.repeat(Math.floor((1024 * 1024 - 64) / 6))}`;
     gateway().setTask('grok:sec-page', [{ id: 'grok:sec-page', status: 'processing' }]);
-    gateway().fail('grok:sec-page', { status: 502, headers: { 'content-type': 'text/html' }, body: page });
+    gateway().failQuery('grok:sec-page', { status: 502, headers: { 'content-type': 'text/html' }, body: page });
     gateway().setTask('grok:sec-other', completingScript('grok:sec-other', gateway(), 1));
     await wb().runCommand('Track Video Task');
     await wb().answerInput('Track Video Task', 'grok:sec-page grok:sec-other');

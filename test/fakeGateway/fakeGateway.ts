@@ -20,6 +20,14 @@ export type Fault =
   /** Media only: stream this many zero bytes, with or without saying how many in `content-length`. */
   | { readonly streamBytes: number; readonly declareLength: boolean };
 
+/** What a fault answers in place of: one task's queries, any query, media, or create requests. */
+type FaultTarget = { readonly query: string } | 'anyQuery' | 'media' | 'create';
+
+/** Task ids come from the tests, so they get a namespace of their own: a task named "create" is still a task. */
+function faultKey(target: FaultTarget): string {
+  return typeof target === 'string' ? target : `query:${target.query}`;
+}
+
 /** A task's answers, one per query; the last one repeats. */
 export type TaskScript = readonly object[];
 
@@ -126,12 +134,24 @@ export class FakeGateway {
     this.rawAnswers.set(id, response);
   }
 
-  /**
-   * Answers queries for `taskId` (or every task with `'*'`, or media with
-   * `'files'`) with a fault, `times` times (default: until cleared).
-   */
-  fail(taskId: string, fault: Fault, times = Infinity): void {
-    this.faults.set(taskId, { fault, remaining: times });
+  /** Answers queries for `taskId` with a fault, `times` times (default: until cleared). */
+  failQuery(taskId: string, fault: Fault, times = Infinity): void {
+    this.faults.set(faultKey({ query: taskId }), { fault, remaining: times });
+  }
+
+  /** The same for every query, whatever its task (a query for a task with its own fault takes that one first). */
+  failEveryQuery(fault: Fault, times = Infinity): void {
+    this.faults.set(faultKey('anyQuery'), { fault, remaining: times });
+  }
+
+  /** The same for requests of media under `/files/`. */
+  failMedia(fault: Fault, times = Infinity): void {
+    this.faults.set(faultKey('media'), { fault, remaining: times });
+  }
+
+  /** The same for create requests. */
+  failCreate(fault: Fault, times = Infinity): void {
+    this.faults.set(faultKey('create'), { fault, remaining: times });
   }
 
   clearFaults(): void {
@@ -162,7 +182,7 @@ export class FakeGateway {
     const url = new URL(request.url ?? '/', this.url);
     if (url.pathname.startsWith('/files/')) {
       this.fileRequests.push({ method: request.method ?? '', url: request.url ?? '', taskId: null, headers: request.headers, at: Date.now() });
-      const fault = this.takeFault('files');
+      const fault = this.takeFault('media');
       if (fault === 'reset') {
         // Promise the whole file, send a little of it, then drop the connection.
         response.writeHead(200, { 'content-type': 'video/mp4', 'content-length': '100000' });
@@ -221,7 +241,7 @@ export class FakeGateway {
     if (this.latencyMs > 0) {
       await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     }
-    const fault = this.takeFault(taskId);
+    const fault = this.takeFault({ query: taskId ?? '' }, 'anyQuery');
     if (fault === 'hang') {
       return;
     }
@@ -234,9 +254,9 @@ export class FakeGateway {
     send(response, fault === undefined || 'streamBytes' in fault ? this.answer(request, url, taskId) : fault);
   }
 
-  private takeFault(taskId: string | null): Fault | undefined {
-    for (const key of [taskId ?? '', '*']) {
-      const entry = this.faults.get(key);
+  private takeFault(...targets: FaultTarget[]): Fault | undefined {
+    for (const target of targets) {
+      const entry = this.faults.get(faultKey(target));
       if (entry && entry.remaining > 0) {
         entry.remaining--;
         return entry.fault;

@@ -192,7 +192,7 @@ describe('AnyAPI Video in VS Code', () => {
   it('tracks nothing when the gateway refuses a create request', async () => {
     const size = api.store.size;
     const before = gateway.created.length;
-    gateway.fail('create', { status: 400, body: { error: { message: 'prompt rejected', type: 'invalid_request_error' } } }, 1);
+    gateway.failCreate({ status: 400, body: { error: { message: 'prompt rejected', type: 'invalid_request_error' } } }, 1);
     await answeringWithEnter(vscode.commands.executeCommand('anyapiVideo.createTask', { model: 'grok-video-3', prompt: 'a refused prompt' }), 1);
     assert.equal(gateway.created.length, before);
     assert.equal(api.store.size, size);

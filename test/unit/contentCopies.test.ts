@@ -97,7 +97,7 @@ describe('ContentCopies: videos without a URL, from the gateway’s content rout
     store.recordSnapshot('own-url', { rawStatus: 'succeeded', status: 'succeeded', videoUrl: `${gateway.url}/v1/videos/own-url/content` });
     await copies.fetch(store.get('own-url')!);
     assert.equal(store.get('own-url')?.localVideo, 'own-url.mp4');
-    gateway.fail('files', { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><title>Log in</title></html>' }, 1);
+    gateway.failMedia({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html><title>Log in</title></html>' }, 1);
     await assert.rejects(
       downloader.download(gateway.mediaUrl('sample.mp4'), path.join(folder, 'page.mp4'), { maxBytes: 1024 * 1024, replace: true }),
       /sent text\/html instead of a video/,
@@ -109,7 +109,7 @@ describe('ContentCopies: videos without a URL, from the gateway’s content rout
     try {
       const downloadFolder = path.join(folder, 'redirect');
       fs.mkdirSync(downloadFolder);
-      gateway.fail('files', { status: 302, headers: { location: elsewhere.mediaUrl('sample.mp4') }, body: '' }, 1);
+      gateway.failMedia({ status: 302, headers: { location: elsewhere.mediaUrl('sample.mp4') }, body: '' }, 1);
       await downloader.download(gateway.mediaUrl('sample.mp4'), path.join(downloadFolder, 'v.mp4'), { maxBytes: 1024 * 1024, replace: true, authorization: `Bearer ${KEY}` });
       assert.equal(gateway.fileRequests[0]?.headers.authorization, `Bearer ${KEY}`);
       assert.equal(elsewhere.fileRequests[0]?.headers.authorization, undefined, 'the other origin never saw the key');

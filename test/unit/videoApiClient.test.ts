@@ -86,53 +86,53 @@ describe('VideoApiClient against the fake gateway', function () {
   });
 
   it('reads 429 as rate limiting and keeps Retry-After (seconds or date)', async () => {
-    gateway.fail('t1', { status: 429, headers: { 'retry-after': '7' }, body: { error: { message: '您已达到请求数限制：1分钟内最多请求60次' } } });
+    gateway.failQuery('t1', { status: 429, headers: { 'retry-after': '7' }, body: { error: { message: '您已达到请求数限制：1分钟内最多请求60次' } } });
     const error = await assertKind('t1', 'rateLimited', /请求数限制/);
     assert.equal(error.details.retryAfterMs, 7000);
-    gateway.fail('t1', { status: 429, headers: { 'retry-after': new Date(Date.now() + 60_000).toUTCString() }, body: '' });
+    gateway.failQuery('t1', { status: 429, headers: { 'retry-after': new Date(Date.now() + 60_000).toUTCString() }, body: '' });
     const dated = await assertKind('t1', 'rateLimited');
     assert.ok(dated.details.retryAfterMs! > 55_000 && dated.details.retryAfterMs! <= 60_000, String(dated.details.retryAfterMs));
   });
 
   it('reads 5xx as the gateway being unavailable, and names an HTML error page', async () => {
-    gateway.fail('t1', { status: 500, body: { message: 'internal error' } });
+    gateway.failQuery('t1', { status: 500, body: { message: 'internal error' } });
     await assertKind('t1', 'unavailable', /HTTP 500.*internal error/);
-    gateway.fail('t1', {
+    gateway.failQuery('t1', {
       status: 502,
       headers: { 'content-type': 'text/html' },
       body: '<html><head><title>502 Bad Gateway</title></head><body><h1>cloudflare</h1></body></html>',
     });
     await assertKind('t1', 'unavailable', /HTTP 502.*“502 Bad Gateway”/);
-    gateway.fail('t1', { status: 503, headers: { 'retry-after': '7' }, body: '' });
+    gateway.failQuery('t1', { status: 503, headers: { 'retry-after': '7' }, body: '' });
     assert.equal((await assertKind('t1', 'unavailable')).details.retryAfterMs, 7000);
   });
 
   it('refuses a 200 that is HTML, not JSON, empty or truncated', async () => {
-    gateway.fail('t1', { status: 200, headers: { 'content-type': 'text/html' }, body: '<!doctype html><title>Login</title>' }, 1);
+    gateway.failQuery('t1', { status: 200, headers: { 'content-type': 'text/html' }, body: '<!doctype html><title>Login</title>' }, 1);
     await assertKind('t1', 'badResponse', /HTML page: “Login”/);
-    gateway.fail('t1', { status: 200, body: '{"status": "pend' }, 1);
+    gateway.failQuery('t1', { status: 200, body: '{"status": "pend' }, 1);
     await assertKind('t1', 'badResponse', /not valid JSON/);
-    gateway.fail('t1', { status: 200, body: '' }, 1);
+    gateway.failQuery('t1', { status: 200, body: '' }, 1);
     await assertKind('t1', 'badResponse', /empty/);
-    gateway.fail('t1', { status: 200, body: [] }, 1);
+    gateway.failQuery('t1', { status: 200, body: [] }, 1);
     await assertKind('t1', 'badResponse', /not a task|other than a task/);
   });
 
   it('refuses a body over 1 MiB', async () => {
-    gateway.fail('t1', { status: 200, body: { status: 'pending', prompt: 'x'.repeat(1024 * 1024) } });
+    gateway.failQuery('t1', { status: 200, body: { status: 'pending', prompt: 'x'.repeat(1024 * 1024) } });
     await assertKind('t1', 'badResponse', /more than 1 MiB/);
   });
 
   it('gives up on a gateway that never answers, after the timeout', async () => {
     settings = { ...settings, timeoutMs: 300 };
-    gateway.fail('t1', 'hang');
+    gateway.failQuery('t1', 'hang');
     const started = Date.now();
     await assertKind('t1', 'timeout', /did not answer within/);
     assert.ok(Date.now() - started < 2000);
   });
 
   it('reads a connection reset mid-body as a network error', async () => {
-    gateway.fail('t1', 'reset');
+    gateway.failQuery('t1', 'reset');
     const error = await failure('t1');
     assert.ok(error.kind === 'network' || error.kind === 'badResponse', `${error.kind}: ${error.message}`);
   });
@@ -144,7 +144,7 @@ describe('VideoApiClient against the fake gateway', function () {
   });
 
   it('does not follow redirects, so the key stays with the gateway', async () => {
-    gateway.fail('t1', { status: 302, headers: { location: 'http://127.0.0.2:1/steal' }, body: '' });
+    gateway.failQuery('t1', { status: 302, headers: { location: 'http://127.0.0.2:1/steal' }, body: '' });
     await assertKind('t1', 'rejected', /redirected/);
   });
 
@@ -240,13 +240,13 @@ describe('VideoApiClient.create against the fake gateway', function () {
   });
 
   it('refuses an answer without an id', async () => {
-    gateway.fail('create', { status: 200, body: { status: 'pending' } }, 1);
+    gateway.failCreate({ status: 200, body: { status: 'pending' } }, 1);
     await assert.rejects(client.create({ model: 'veo3', prompt: 'x' }, KEY), /sent no task id/);
   });
 
   it('refuses an id that a typed one could not be, so it never reaches a notification', async () => {
     for (const id of ['[Renew your plan](command:workbench.action.quit)', '<img src=x>', 'a b', 'x'.repeat(300)]) {
-      gateway.fail('create', { status: 200, body: { id, status: 'pending' } }, 1);
+      gateway.failCreate({ status: 200, body: { id, status: 'pending' } }, 1);
       await assert.rejects(client.create({ model: 'veo3', prompt: 'x' }, KEY), /not a task id/, id);
     }
   });

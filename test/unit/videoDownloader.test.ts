@@ -45,14 +45,14 @@ describe('VideoDownloader against the fake gateway', function () {
   });
 
   it('removes the partial file when the connection drops mid-download', async () => {
-    gateway.fail('files', 'reset', 1);
+    gateway.failMedia('reset', 1);
     const target = path.join(dir, 'video.mp4');
     await assert.rejects(downloader.download(gateway.mediaUrl('sample.mp4'), target, AUTO));
     assert.deepEqual(fs.readdirSync(dir), []);
   });
 
   it('removes the partial file when cancelled', async () => {
-    gateway.fail('files', 'hang', 1);
+    gateway.failMedia('hang', 1);
     const controller = new AbortController();
     const target = path.join(dir, 'video.mp4');
     const download = downloader.download(gateway.mediaUrl('sample.mp4'), target, { ...AUTO, signal: controller.signal });
@@ -62,7 +62,7 @@ describe('VideoDownloader against the fake gateway', function () {
   });
 
   it('reports an HTTP error from the file host, and refuses non-https URLs', async () => {
-    gateway.fail('files', { status: 403, body: 'expired' }, 1);
+    gateway.failMedia({ status: 403, body: 'expired' }, 1);
     await assert.rejects(downloader.download(gateway.mediaUrl('sample.mp4'), path.join(dir, 'a.mp4'), AUTO), /HTTP 403/);
     await assert.rejects(downloader.download('http://files.example/v.mp4', path.join(dir, 'b.mp4'), AUTO), /not a public https address/);
     await assert.rejects(downloader.download('file:///etc/passwd', path.join(dir, 'c.mp4'), AUTO), /not a public https address/);
@@ -70,7 +70,7 @@ describe('VideoDownloader against the fake gateway', function () {
   });
 
   it('refuses a video over the size limit before writing, when the host says its size', async () => {
-    gateway.fail('files', { streamBytes: 3 * 1024 * 1024, declareLength: true }, 1);
+    gateway.failMedia({ streamBytes: 3 * 1024 * 1024, declareLength: true }, 1);
     const written: number[] = [];
     await assert.rejects(
       downloader.download(gateway.mediaUrl('big.mp4'), path.join(dir, 'big.mp4'), { ...AUTO, maxBytes: 1024 * 1024, onProgress: (p) => written.push(p.receivedBytes) }),
@@ -81,7 +81,7 @@ describe('VideoDownloader against the fake gateway', function () {
   });
 
   it('stops a host that sends no length as soon as it passes the limit, and leaves nothing', async () => {
-    gateway.fail('files', { streamBytes: 300 * 1024 * 1024, declareLength: false }, 1);
+    gateway.failMedia({ streamBytes: 300 * 1024 * 1024, declareLength: false }, 1);
     let received = 0;
     await assert.rejects(
       downloader.download(gateway.mediaUrl('endless.mp4'), path.join(dir, 'endless.mp4'), { ...AUTO, maxBytes: 1024 * 1024, onProgress: (p) => (received = p.receivedBytes) }),
@@ -123,7 +123,7 @@ describe('VideoDownloader against the fake gateway', function () {
   });
 
   it('vets every redirect like the first URL: a file host cannot bounce the download into the LAN', async () => {
-    gateway.fail('files', { status: 302, headers: { location: 'https://192.168.1.1/router-backup.mp4' }, body: '' }, 1);
+    gateway.failMedia({ status: 302, headers: { location: 'https://192.168.1.1/router-backup.mp4' }, body: '' }, 1);
     await assert.rejects(downloader.download(gateway.mediaUrl('sample.mp4'), path.join(dir, 'v.mp4'), AUTO), /not a public https address/);
     assert.deepEqual(fs.readdirSync(dir), []);
   });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { MAX_BACKOFF_MS } from '../../../src/tasks/backoff';
+import type { Fault } from '../../fakeGateway/fakeGateway';
 import { completingScript, richCompleted } from '../../fakeGateway/scenarios';
 import { INTERVAL_MS, Rig, watchForStrayErrors } from './rig';
 
@@ -25,10 +26,10 @@ describe('Faults: what the user sees and what is kept', function () {
   });
 
   /** Tracks a running task, then makes every later query meet `fault` once, and checks the task survives it. */
-  async function survives(fault: Parameters<Rig['gateway']['fail']>[1], expected: RegExp): Promise<void> {
+  async function survives(fault: Fault, expected: RegExp): Promise<void> {
     await rig.track('t', [RUNNING('t')]);
     assert.equal(rig.view('t').state, 'running');
-    rig.gateway.fail('t', fault, 1);
+    rig.gateway.failQuery('t', fault, 1);
     await rig.advance(INTERVAL_MS);
     const view = rig.view('t');
     assert.equal(view.state, 'running', 'the last known state is kept');
@@ -72,7 +73,7 @@ describe('Faults: what the user sees and what is kept', function () {
     // `<html>` and repeated `<title`: the page that made a backtracking title pattern block the host for minutes.
     const page = `<html>${'<title'.repeat(Math.floor((1024 * 1024 - 64) / 6))}`;
     await rig.track('slow-page', [RUNNING('slow-page')]);
-    rig.gateway.fail('slow-page', { status: 502, headers: { 'content-type': 'text/html' }, body: page });
+    rig.gateway.failQuery('slow-page', { status: 502, headers: { 'content-type': 'text/html' }, body: page });
     await rig.track('other', completingScript('other', rig.gateway, 1));
     await rig.advance(3 * INTERVAL_MS);
     assert.equal(rig.view('other').state, 'succeeded', 'the other task finished within three intervals');
@@ -83,7 +84,7 @@ describe('Faults: what the user sees and what is kept', function () {
   for (const seconds of [7, 45]) {
     it(`503 with Retry-After: ${seconds} waits at least ${seconds} s, then recovers`, async () => {
       await rig.track('t', [RUNNING('t')]);
-      rig.gateway.fail('t', { status: 503, headers: { 'retry-after': String(seconds) }, body: '' }, 1);
+      rig.gateway.failQuery('t', { status: 503, headers: { 'retry-after': String(seconds) }, body: '' }, 1);
       await rig.advance(INTERVAL_MS);
       const afterFailure = rig.queries('t');
       assert.match(rig.view('t').problem ?? '', /HTTP 503/);
@@ -99,7 +100,7 @@ describe('Faults: what the user sees and what is kept', function () {
     await rig.track('a', [RUNNING('a')]);
     await rig.track('b', [RUNNING('b')]);
     const until = new Date(Date.now() + 60_000).toUTCString();
-    rig.gateway.fail('a', { status: 429, headers: { 'retry-after': until }, body: { error: { message: '请求数限制' } } }, 1);
+    rig.gateway.failQuery('a', { status: 429, headers: { 'retry-after': until }, body: { error: { message: '请求数限制' } } }, 1);
     await rig.advance(INTERVAL_MS);
     const before = rig.gateway.requests.length;
     await rig.advance(40_000);
@@ -141,7 +142,7 @@ describe('Faults: what the user sees and what is kept', function () {
     await rig.track('a', [RUNNING('a')]);
     await rig.track('b', [RUNNING('b')]);
     // new-api's answer for a path it does not serve (test/fixtures/gateways/055).
-    rig.gateway.fail('*', { status: 404, body: { error: { message: 'Invalid URL (GET /v1/video/query)', type: 'invalid_request_error', param: '', code: '' } } });
+    rig.gateway.failEveryQuery({ status: 404, body: { error: { message: 'Invalid URL (GET /v1/video/query)', type: 'invalid_request_error', param: '', code: '' } } });
     await rig.advance(INTERVAL_MS * 5);
     assert.equal(rig.poller.paused?.reason, 'config');
     assert.match(rig.poller.paused?.message ?? '', /does not serve this request \(HTTP 404\).*anyapiVideo\.baseUrl/);
@@ -162,7 +163,7 @@ describe('Faults: what the user sees and what is kept', function () {
   }
 
   it('a 200 with a wrong content type is still read', async () => {
-    rig.gateway.fail('t', { status: 200, headers: { 'content-type': 'text/html' }, body: JSON.stringify(RUNNING('t')) });
+    rig.gateway.failQuery('t', { status: 200, headers: { 'content-type': 'text/html' }, body: JSON.stringify(RUNNING('t')) });
     await rig.track('t');
     assert.equal(rig.view('t').state, 'running');
   });
@@ -215,7 +216,7 @@ describe('Faults: what the user sees and what is kept', function () {
 
   it('a finished task never regresses to an error because a later refresh failed', async () => {
     await rig.track('t', [richCompleted('t', rig.gateway)]);
-    rig.gateway.fail('t', { status: 500, body: '' });
+    rig.gateway.failQuery('t', { status: 500, body: '' });
     rig.poller.refresh(['t']);
     await rig.settle();
     assert.deepEqual([rig.view('t').state, rig.view('t').icon], ['succeeded', 'pass']);
