@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Locator } from 'playwright-core';
 import { FakeGateway } from '../fakeGateway/fakeGateway';
 import { completingScript, failingScript, richCompleted, UNFENCED_PROMPT } from '../fakeGateway/scenarios';
 import { recordScenarios, Session } from './harness/session';
@@ -238,6 +239,31 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     assert.deepEqual(fs.readFileSync(file), sample);
   });
 
+  it('keeps the request when the gateway refuses to create: Copy Prompt copies it, Retry sends it again', async () => {
+    const prompt = 'A lighthouse keeper painting the storm';
+    const create = async (): Promise<Locator> => {
+      gateway().failCreate({ status: 400, body: { error: { message: 'prompt rejected', type: 'invalid_request_error' } } }, 1);
+      await wb().runCommand('Create Video Task…');
+      await wb().chooseQuickPickRow(/^grok-video-3$/);
+      await wb().answerInput('Create Video Task (grok-video-3)', prompt);
+      await wb().chooseQuickPickRow(/^2:3$/);
+      await wb().chooseQuickPickRow(/^720P$/);
+      await wb().chooseQuickPickRow(/Create$/);
+      return wb().waitForNotification(/Could not create the video: .*prompt rejected/);
+    };
+    const [accepted, tracked] = [gateway().created.length, await wb().taskIds()];
+    await wb().clearNotifications();
+    await (await create()).getByRole('button', { name: 'Copy Prompt' }).click();
+    assert.equal(await wb().waitForClipboard(new RegExp(`^${prompt}$`)), prompt);
+    assert.equal(gateway().created.length, accepted, 'the refused request created nothing');
+    assert.deepEqual(await wb().taskIds(), tracked, 'and nothing new is tracked');
+
+    await wb().clearNotifications();
+    await (await create()).getByRole('button', { name: 'Retry' }).click();
+    await wb().waitForIcon('grok:created-2', 'pass');
+    assert.deepEqual(gateway().created.at(-1), { model: 'grok-video-3', prompt, aspect_ratio: '2:3', size: '720P' });
+  });
+
   it('pauses on a rejected key with one notification, and recovers when the right key is set', async () => {
     await wb().clearNotifications();
     await wb().runCommand('Set API Key');
@@ -262,12 +288,7 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
 
   it('shares a task as a link that, opened in VS Code, tracks it again', async () => {
     await wb().contextMenu('batch-2', 'Copy Link to Task');
-    const clipboard = (): Promise<string> =>
-      wb().page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
-    let link = '';
-    for (const deadline = Date.now() + 5000; !link.includes('/track') && Date.now() < deadline; await wb().page.waitForTimeout(100)) {
-      link = await clipboard();
-    }
+    const link = await wb().waitForClipboard(/\/track/);
     assert.match(link, /^[\w-]+:\/\/anyapi\.anyapi-video-tasks\/track\?id=batch-2$/);
     await wb().contextMenu('batch-2', 'Stop Tracking');
     await wb().row('batch-2').waitFor({ state: 'detached' });

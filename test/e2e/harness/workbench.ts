@@ -261,6 +261,15 @@ export class Workbench {
     return this.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
   }
 
+  /** The clipboard's text once it matches: the extension host writes it a moment after the click that asked. */
+  async waitForClipboard(expected: RegExp, timeout = 5000): Promise<string> {
+    let text = await this.clipboardText();
+    for (const deadline = Date.now() + timeout; !expected.test(text) && Date.now() < deadline; await this.page.waitForTimeout(100)) {
+      text = await this.clipboardText();
+    }
+    return text;
+  }
+
   async screenshot(name: string): Promise<string> {
     const file = path.join(this.screenshotDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
     await this.page.screenshot({ path: file });
