@@ -11,6 +11,8 @@ export interface LeaseFile {
   write(value: unknown): Promise<void>;
   /** Writes before returning: a closing window hands the lease back this way. */
   writeNow(value: unknown): void;
+  /** Whether a write of this window's is on its way: the file is older than what this window wrote until it lands. */
+  readonly writing: boolean;
 }
 
 /** What every window of the profile reads: who polls until when, and what the poller must respect. */
@@ -108,7 +110,7 @@ export class PollerLease implements Disposable {
    * opens several windows at once, the focused one should poll.
    */
   start(focused: boolean): void {
-    this.record = readRecord(this.options.file.read());
+    this.record = this.stored();
     if (focused) {
       this.claim();
     } else {
@@ -166,7 +168,7 @@ export class PollerLease implements Disposable {
   /** Another window wrote the lease. */
   reread(): void {
     this.update(() => {
-      this.record = readRecord(this.options.file.read());
+      this.record = this.stored();
       if (!this.claiming) {
         this.owner = this.record.owner === this.options.windowId;
       }
@@ -205,7 +207,7 @@ export class PollerLease implements Disposable {
 
   private wake(): void {
     this.update(() => {
-      this.record = readRecord(this.options.file.read());
+      this.record = this.stored();
       const named = this.record.owner === this.options.windowId;
       if (this.claiming) {
         this.claiming = false;
@@ -263,7 +265,17 @@ export class PollerLease implements Disposable {
 
   /** Changes the record as stored now, not as this window last saw it: another window may have claimed meanwhile. */
   private modify(change: (record: LeaseRecord) => LeaseRecord): Promise<boolean> {
-    return this.save(change(readRecord(this.options.file.read())));
+    return this.save(change(this.stored()));
+  }
+
+  /**
+   * The record in the file, or this window's own while a write of it is on
+   * its way: the file is older then, and that write will replace it. Read
+   * back too early, a 401's pause could vanish before its write landed, or
+   * come back after the key was fixed — and stop polling for good.
+   */
+  private stored(): LeaseRecord {
+    return this.options.file.writing ? this.record : readRecord(this.options.file.read());
   }
 
   /** Writes the record; resolves to whether it landed (a failure is logged, never thrown). */

@@ -23,6 +23,8 @@ const SETTLE_MS = 30;
 export class SharedFile {
   private seen: FileIdentity | undefined;
   private writes = 0;
+  /** This window's writes not landed yet. */
+  private pending = 0;
   private queue: Promise<void>;
 
   /** `folderReady` settles once the folder exists (or could not be made); writes wait for it. */
@@ -59,8 +61,17 @@ export class SharedFile {
   write(value: unknown): Promise<void> {
     const text = JSON.stringify(value);
     const written = this.queue.then(() => this.replace(text));
-    this.queue = written.catch(() => undefined);
+    this.pending++;
+    this.queue = written.then(
+      () => void this.pending--,
+      () => void this.pending--,
+    );
     return written;
+  }
+
+  /** Whether a write of this window's is on its way: until it lands, the file is older than what this window wrote. */
+  get writing(): boolean {
+    return this.pending > 0;
   }
 
   /** The same, at once: for a window that is closing and may not live to see a promise settle. */

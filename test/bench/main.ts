@@ -69,7 +69,7 @@ async function sweep(): Promise<{ tasks: number; concurrency: number; latencyMs:
     await Promise.all(Array.from({ length: concurrency }, () => client.query('run-0', 'test-key')));
     // One window alone: the claim counts at once (no settle), so only the sweep is measured.
     let leaseRecord: unknown;
-    const file = { read: () => leaseRecord, write: async (value: unknown) => void (leaseRecord = value), writeNow: (value: unknown) => void (leaseRecord = value) };
+    const file = { read: () => leaseRecord, write: async (value: unknown) => void (leaseRecord = value), writeNow: (value: unknown) => void (leaseRecord = value), writing: false };
     const lease = new PollerLease({ file, windowId: 'bench', intervalMs: () => 60_000, log: silent, settleMs: 0 });
     const poller = new Poller({ store, client, apiKey: () => ({ key: 'test-key' }), settings: () => ({ intervalMs: 60_000, maxConcurrent: concurrency }), lease, log: silent });
     const settled = new Promise<void>((resolve) => {

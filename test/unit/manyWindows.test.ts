@@ -213,6 +213,28 @@ describe('Many windows, one poller', () => {
     assert.deepEqual(polling.client.calls, ['T', 'T']);
   });
 
+  it('keeps its own newest lease record while its write is on the way, whatever the file says meanwhile', async () => {
+    const polling = profile.open({ focused: true });
+    await profile.clock.advance(CLAIM_SETTLE_MS);
+    polling.store.add(['T']);
+    await profile.clock.advance(0);
+    // A 401, then the right key: each changes the shared pause, and each write lands a moment later.
+    // Reading the file in between (a watch event, a renewal) must not bring back the state before.
+    polling.lease.setPause({ reason: 'auth', message: 'key rejected' });
+    polling.lease.reread();
+    assert.equal(polling.lease.pause?.reason, 'auth', 'the pause is not lost before its write lands');
+    polling.lease.setPause(undefined);
+    polling.lease.reread();
+    assert.equal(polling.lease.pause, undefined, 'nor is its end');
+    polling.client.answerAll(() => snapshot('running'));
+    for (let sweep = 1; sweep <= 3; sweep++) {
+      await profile.clock.advance(INTERVAL);
+      assert.equal(polling.poller.paused, undefined, `sweep ${sweep}`);
+      polling.client.answerAll(() => snapshot('running'));
+    }
+    assert.deepEqual(polling.client.calls, ['T', 'T', 'T', 'T'], 'one query per interval, none lost to a stale pause');
+  });
+
   it('drops the answer a window was waiting for when it stops polling: one finish, never a step back', async () => {
     const [first, second] = [profile.open({ focused: true }), profile.open({ focused: false })];
     let finishes = 0;

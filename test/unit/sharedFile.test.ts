@@ -38,6 +38,23 @@ describe('SharedFile', () => {
     assert.deepEqual(fs.readdirSync(folder), ['tasks.json']);
   });
 
+  it('says while its own writes are on their way, also one that fails, and waits for the folder before writing', async () => {
+    const subfolder = path.join(folder, 'later');
+    let makeFolder: () => void = () => undefined;
+    const folderReady = new Promise<void>((resolve) => (makeFolder = resolve));
+    const shared = new SharedFile(path.join(subfolder, 'tasks.json'), new MemoryLogger(), folderReady);
+    const written = Promise.all([shared.write({ n: 1 }), shared.write({ n: 2 })]);
+    assert.equal(shared.writing, true);
+    fs.mkdirSync(subfolder);
+    makeFolder();
+    await written;
+    assert.equal(shared.writing, false);
+    assert.deepEqual(shared.read(), { n: 2 });
+    fs.rmSync(subfolder, { recursive: true });
+    await assert.rejects(shared.write({ n: 3 }));
+    assert.equal(shared.writing, false, 'a failed write is not on its way any more');
+  });
+
   it('tells a window about another window’s writes, not its own', async () => {
     const first = new SharedFile(file, new MemoryLogger());
     const second = new SharedFile(file, new MemoryLogger());

@@ -7,6 +7,8 @@ import type { TaskStorage } from '../../../src/tasks/taskStore';
 /** A file every window shares, kept in memory and counting writes. Stores a JSON copy, as the file on disk does. */
 export class MemoryStorage implements TaskStorage, LeaseFile {
   writes = 0;
+  /** Writes land at once. */
+  readonly writing = false;
   constructor(private value: unknown = undefined) {}
 
   read(): unknown {

@@ -34,10 +34,18 @@ class SharedView implements TaskStorage, LeaseFile {
     return this.shared.value === undefined ? undefined : JSON.parse(JSON.stringify(this.shared.value));
   }
 
+  private pending = 0;
+
   /** Lands a moment later, as a write to disk does: two windows can each read, then each write. */
   async write(value: unknown): Promise<void> {
+    this.pending++;
     await new Promise((resolve) => setImmediate(resolve));
+    this.pending--;
     this.writeNow(value);
+  }
+
+  get writing(): boolean {
+    return this.pending > 0;
   }
 
   writeNow(value: unknown): void {
