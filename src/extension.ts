@@ -6,6 +6,7 @@ import type { CommandDeps } from './commands/commandDeps';
 import { LazyFeatures } from './commands/lazyCommands';
 import { registerRawAnswerDocuments } from './commands/rawAnswerDocuments';
 import { registerTrackUriHandler } from './commands/trackUriHandler';
+import { errorMessage } from './log';
 import { registerCompletionNotifier } from './notifications/completionNotifier';
 import { registerPauseNotifier } from './notifications/pauseNotifier';
 import { registerSettingsNotifier } from './notifications/settingsNotifier';
@@ -62,27 +63,30 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     features,
     poller,
     treeView,
-    // VS Code hands these over as soon as activation ends: a preview or a raw answer left open, a vscode:// link.
+    // VS Code uses these as soon as activation ends: it runs the command or opens the vscode:// link
+    // that activated the extension, and hands over a preview or a raw answer left open.
+    features.registerCommands(),
     features.restorePreviews(),
     registerTrackUriHandler(),
     registerRawAnswerDocuments(rawAnswers),
   );
   // Nothing else is needed to show the view, so it starts once activate() has returned (docs/PERFORMANCE.md).
-  const afterActivation = setImmediate(() => context.subscriptions.push(startAfterActivation(deps, features, lease)));
+  const afterActivation = setImmediate(() => {
+    try {
+      context.subscriptions.push(startAfterActivation(deps, features, lease));
+    } catch (error) {
+      log.error(`Could not finish starting: ${errorMessage(error)}`);
+    }
+  });
   context.subscriptions.push({ dispose: () => clearImmediate(afterActivation) });
   return { store, apiKeys, poller, features };
 }
 
-/**
- * The status bar, the commands, the notifications, and polling, which
- * resumes once the key is read. A command that activated the extension runs
- * after this: VS Code asks for it in a message that arrives later.
- */
+/** The status bar, the notifications, and polling, which resumes once the key is read. */
 function startAfterActivation(deps: CommandDeps, features: LazyFeatures, lease: PollerLease): vscode.Disposable {
   const { store, poller, apiKeys, settings, rawAnswers, log } = deps;
   const disposable = vscode.Disposable.from(
     new TaskStatusBar(store),
-    features.registerCommands(),
     rawAnswers.removeWith(store),
     registerCompletionNotifier(store, settings),
     features.followFinishedTasks(),

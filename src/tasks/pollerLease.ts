@@ -69,6 +69,8 @@ export class PollerLease implements Disposable {
   /** Whether this window has anything to poll; without, it neither renews nor watches for expiry, and costs nothing. */
   private wanted = false;
   private disposed = false;
+  /** Another window wrote while this window's own write was on its way. */
+  private rereadWhenWritten = false;
 
   /** Fires when this window starts or stops polling, or the shared hold or pause changes. */
   readonly onDidChange = this.changeEmitter.event;
@@ -167,6 +169,11 @@ export class PollerLease implements Disposable {
 
   /** Another window wrote the lease. */
   reread(): void {
+    if (this.options.file.writing) {
+      // The file is older than this window's record until its write lands; look once it has (see `save`).
+      this.rereadWhenWritten = true;
+      return;
+    }
     this.update(() => {
       this.record = this.stored();
       if (!this.claiming) {
@@ -278,16 +285,30 @@ export class PollerLease implements Disposable {
     return this.options.file.writing ? this.record : readRecord(this.options.file.read());
   }
 
-  /** Writes the record; resolves to whether it landed (a failure is logged, never thrown). */
+  /**
+   * Writes the record; resolves to whether it landed (a failure is logged,
+   * never thrown). Once the last write is done, the file is read again if
+   * another window wrote meanwhile or this write failed: the file, not this
+   * window's record, is then the truth.
+   */
   private save(record: LeaseRecord): Promise<boolean> {
     this.record = record;
     return this.options.file.write(record).then(
-      () => true,
+      () => this.written(true),
       (error: unknown) => {
         this.options.log.warn(`Could not write the polling lease: ${errorMessage(error)}`);
-        return false;
+        return this.written(false);
       },
     );
+  }
+
+  private written(landed: boolean): boolean {
+    this.rereadWhenWritten ||= !landed;
+    if (this.rereadWhenWritten && !this.options.file.writing && !this.disposed) {
+      this.rereadWhenWritten = false;
+      this.reread();
+    }
+    return landed;
   }
 }
 

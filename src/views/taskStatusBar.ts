@@ -17,7 +17,7 @@ export class TaskStatusBar implements vscode.Disposable {
     this.item.name = vscode.l10n.t('AnyAPI Video');
     this.item.command = `${ViewId.tasks}.focus`;
     this.disposables.add(store.onDidChange(() => this.update()));
-    // Right after activation, not during it: the first look at the store reads every stored task.
+    // A turn of the event loop later: the first look at the store reads every stored task, which is work of its own.
     const firstUpdate = setImmediate(() => this.update());
     this.disposables.add({ dispose: () => clearImmediate(firstUpdate) });
   }

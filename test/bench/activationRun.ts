@@ -4,8 +4,10 @@ import { createContext, installVscodeStandIn } from './vscodeStandIn';
 
 /**
  * One fresh process, one activation: how long `require` of the bundle takes,
- * how long `activate()` takes, and how long until what it leaves for right
- * after has run too. Prints one JSON line for the bench.
+ * how long `activate()` takes, and how long until the step it leaves for
+ * right after (status bar, notifiers; not the key read or the status bar's
+ * first look, which come later still) has run too. Prints one JSON line for
+ * the bench.
  */
 async function main(): Promise<void> {
   const bundle = process.argv[2];

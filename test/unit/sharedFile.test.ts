@@ -44,7 +44,8 @@ describe('SharedFile', () => {
     const folderReady = new Promise<void>((resolve) => (makeFolder = resolve));
     const shared = new SharedFile(path.join(subfolder, 'tasks.json'), new MemoryLogger(), folderReady);
     const written = Promise.all([shared.write({ n: 1 }), shared.write({ n: 2 })]);
-    assert.equal(shared.writing, true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(shared.writing, true, 'still waiting for the folder');
     fs.mkdirSync(subfolder);
     makeFolder();
     await written;

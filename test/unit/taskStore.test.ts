@@ -216,4 +216,14 @@ describe('TaskStore: restoring off the activation path', () => {
     store.get('a');
     assert.equal(reads, 1, 'and reads once');
   });
+
+  it('ignores another window\'s write until it is first used: that read finds the file as it is then', () => {
+    let reads = 0;
+    let stored = serializeTasks([{ id: 'a', addedAt: 1 }]);
+    const store = new TaskStore({ read: () => (reads++, stored), write: async () => undefined }, new MemoryLogger());
+    stored = serializeTasks([{ id: 'a', addedAt: 1 }, { id: 'b', addedAt: 2 }]);
+    store.sync();
+    assert.equal(reads, 0, 'a watch event at startup reads nothing');
+    assert.deepEqual(store.all().map((task) => task.id).sort(), ['a', 'b']);
+  });
 });
