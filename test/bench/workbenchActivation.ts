@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../e2e/harness/browser';
@@ -44,6 +45,7 @@ const EXTENSIONS = {
  */
 async function packBaseline(): Promise<string> {
   const out = path.join(RESULTS_DIR, 'bench', 'activation-baseline.vsix');
+  fs.mkdirSync(path.dirname(out), { recursive: true }); // A fresh clone has no results folder yet.
   const vsce = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
   await run(vsce, ['package', '--skip-license', '--allow-missing-repository', '--out', out], { cwd: path.join(REPO_ROOT, 'test', 'bench', 'activationBaseline') });
   return out;
