@@ -9,11 +9,12 @@ import type { RawAnswers } from '../tasks/rawAnswers';
 import type { TaskStore } from '../tasks/taskStore';
 import type { TaskTreeView } from '../views/taskTreeView';
 
-/** The services activation builds, which commands act on. Commands never call the API themselves. */
+/** The services activation builds, which commands act on. */
 export interface CommandDeps {
   readonly store: TaskStore;
   readonly poller: Poller;
   readonly apiKeys: ApiKeyStore;
+  /** For the task creator the features bundle builds: commands themselves never call the API. */
   readonly client: VideoApiClient;
   readonly treeView: TaskTreeView;
   readonly settings: Settings;

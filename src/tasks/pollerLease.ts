@@ -270,7 +270,7 @@ export class PollerLease implements Disposable {
     return this.options.intervalMs() * LEASE_INTERVALS;
   }
 
-  /** Changes the record as stored now, not as this window last saw it: another window may have claimed meanwhile. */
+  /** Changes the record as stored now (another window may have claimed meanwhile), or as this window is writing it. */
   private modify(change: (record: LeaseRecord) => LeaseRecord): Promise<boolean> {
     return this.save(change(this.stored()));
   }
