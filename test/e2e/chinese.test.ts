@@ -67,7 +67,7 @@ describe('End to end: the Chinese UI (zh-cn)', function () {
   });
 
   it('shows the preview page in Chinese, with the page language set', async () => {
-    await wb().row('grok:zh-ready').click();
+    await wb().openPreviewFromRow('grok:zh-ready');
     const webview = wb().webview();
     await webview.locator('#enhancedPrompt').waitFor();
     assert.equal(await webview.locator('html').getAttribute('lang'), 'zh-cn');

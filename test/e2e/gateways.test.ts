@@ -28,7 +28,7 @@ describe('End to end: real gateway answers in a real workbench', function () {
     await wb().runCommand('Track Video Task');
     await wb().answerInput('Track Video Task', 'newapi-wrapped');
     await wb().waitForIcon('newapi-wrapped', 'pass');
-    await wb().row('newapi-wrapped').click();
+    await wb().openPreviewFromRow('newapi-wrapped');
     await wb().webview().locator('#status', { hasText: 'Ready' }).waitFor();
     const state = await wb().videoState();
     assert.ok(state.readyState >= 2 && state.width === 320, `the video plays: ${JSON.stringify(state)}`);
@@ -41,7 +41,7 @@ describe('End to end: real gateway answers in a real workbench', function () {
     await wb().answerInput('Track Video Task', 'video_123');
     await wb().waitForIcon('video_123', 'pass');
     assert.match(await wb().descriptionOf('video_123'), /^Ready/);
-    await wb().row('video_123').click();
+    await wb().openPreviewFromRow('video_123');
     const state = await wb().videoState();
     assert.ok(state.readyState >= 2 && state.width === 320, `the fetched copy plays: ${JSON.stringify(state)}`);
     const webview = wb().webview();
@@ -62,7 +62,7 @@ describe('End to end: real gateway answers in a real workbench', function () {
     await wb().runCommand('Track Video Task');
     await wb().answerInput('Track Video Task', 'stale-error');
     await wb().waitForIcon('stale-error', 'pass');
-    await wb().row('stale-error').click();
+    await wb().openPreviewFromRow('stale-error');
     await wb().webview().locator('#status', { hasText: 'Ready' }).waitFor();
     assert.equal(await wb().webview().locator('#error').isHidden(), true);
     await wb().runAnyCommand('View: Close Editor');
@@ -74,7 +74,7 @@ describe('End to end: real gateway answers in a real workbench', function () {
     await wb().answerInput('Track Video Task', 'wrapped-failure');
     await wb().waitForIcon('wrapped-failure', 'error');
     await wb().waitForNotification(/Video task wrapped-failure failed: Image pixel is invalid/);
-    await wb().row('wrapped-failure').click();
+    await wb().openPreviewFromRow('wrapped-failure');
     await wb().webview().locator('#error', { hasText: 'Image pixel is invalid' }).waitFor();
     await wb().runAnyCommand('View: Close Editor');
   });
@@ -90,7 +90,7 @@ describe('End to end: real gateway answers in a real workbench', function () {
     await wb().runCommand('Track Video Task');
     await wb().answerInput('Track Video Task', 'sora-2:detail-failure');
     await wb().waitForIcon('sora-2:detail-failure', 'error');
-    await wb().row('sora-2:detail-failure').click();
+    await wb().openPreviewFromRow('sora-2:detail-failure');
     await wb().webview().locator('#error', { hasText: 'The prompt was blocked by moderation' }).waitFor();
     await wb().runAnyCommand('View: Close Editor');
   });
@@ -102,7 +102,7 @@ describe('End to end: real gateway answers in a real workbench', function () {
     // Monaco draws spaces as no-break spaces.
     assert.match(((await editor.textContent()) ?? '').replace(/\s/g, ' '), /The last answer for wrapped-failure: HTTP 200/);
     await wb().runAnyCommand('View: Close Editor');
-    await wb().row('wrapped-failure').click();
+    await wb().openPreviewFromRow('wrapped-failure');
     const webview = wb().webview();
     await webview.locator('#rawSection summary').click();
     await webview.locator('#raw', { hasText: '"task_status_msg": "Image pixel is invalid"' }).waitFor();

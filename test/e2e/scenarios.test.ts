@@ -109,7 +109,7 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
   });
 
   it('opens the preview, plays the video and shows the enhanced prompt without its fence', async () => {
-    await wb().row('grok:e2e-success').click();
+    await wb().openPreviewFromRow('grok:e2e-success');
     const webview = wb().webview();
     await webview.locator('#enhancedPrompt').waitFor();
     assert.equal(await webview.locator('#enhancedPrompt').textContent(), UNFENCED_PROMPT);
@@ -340,7 +340,7 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     await wb().runCommand('Track Video Task');
     await wb().answerInput('Track Video Task', 'grok:e2e-media');
     await wb().waitForIcon('grok:e2e-media', 'pass');
-    await wb().row('grok:e2e-media').click();
+    await wb().openPreviewFromRow('grok:e2e-media');
     await wb().webview().locator('#video').evaluate((video: VideoElement) =>
       new Promise<void>((resolve) => (video.readyState >= 2 ? resolve() : video.addEventListener('loadeddata', () => resolve(), { once: true }))),
     );

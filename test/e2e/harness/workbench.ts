@@ -174,6 +174,22 @@ export class Workbench {
     return this.tasksView().locator(`.monaco-list-row[aria-label^="${this.words.taskRowPrefix}${taskId}${this.words.taskRowSeparator}"]`);
   }
 
+  /**
+   * Clicks a task's row, which opens its preview. A click that lands just as
+   * the extension refreshes the row runs nothing: the extension host has
+   * already dropped the command of the row the page still shows ("Actual
+   * command not found" in its log; seen in two CI runs). So a click that
+   * opened no preview within 5 s is made once more.
+   */
+  async openPreviewFromRow(taskId: string): Promise<void> {
+    await this.row(taskId).click();
+    try {
+      await this.webview().locator('#status').filter({ hasText: /\S/ }).waitFor({ timeout: 5000 });
+    } catch {
+      await this.row(taskId).click();
+    }
+  }
+
   /** Waits until a task's row shows the given codicon, e.g. `pass` or `error`. */
   async waitForIcon(taskId: string, icon: string, timeout = 30_000): Promise<void> {
     await this.row(taskId).locator(`.custom-view-tree-node-item-icon.codicon-${icon}`).waitFor({ timeout });
