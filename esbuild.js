@@ -26,8 +26,9 @@ const lazyBundles = {
  * esbuild wraps every namespace import of an external CommonJS module
  * (`import * as vscode from 'vscode'`, `import * as fs from 'node:fs'`) in
  * its own copy of the whole module object, one getter per member. With the
- * 300-member `vscode` API imported by 16 files, that was 13 of the 20 ms
- * VS Code spent loading dist/extension.js. Each such module is re-exported
+ * 300-member `vscode` API imported by 16 files, that was 13 of the 20 ms a
+ * CPU profile of the extension host showed for loading dist/extension.js
+ * (docs/PERFORMANCE.md). Each such module is re-exported
  * once instead, and every file shares that one copy.
  * @type {import('esbuild').Plugin}
  */
