@@ -2,6 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { soloLease } from '../unit/helpers/soloLease';
+import { testPoller } from '../unit/helpers/testPoller';
 import { installVscodeStandIn } from './vscodeStandIn';
 import { workbenchActivation, type WorkbenchActivation } from './workbenchActivation';
 
@@ -10,8 +12,6 @@ installVscodeStandIn();
 // Modules that import `vscode` are required only after the stand-in is installed.
 const { parseTaskSnapshot } = require('../../src/api/taskSnapshot') as typeof import('../../src/api/taskSnapshot');
 const { VideoApiClient } = require('../../src/api/videoApiClient') as typeof import('../../src/api/videoApiClient');
-const { Poller } = require('../../src/tasks/poller') as typeof import('../../src/tasks/poller');
-const { PollerLease } = require('../../src/tasks/pollerLease') as typeof import('../../src/tasks/pollerLease');
 const { serializeTasks } = require('../../src/tasks/persistence') as typeof import('../../src/tasks/persistence');
 const { TaskStore } = require('../../src/tasks/taskStore') as typeof import('../../src/tasks/taskStore');
 const { TaskTreeProvider } = require('../../src/views/taskTreeProvider') as typeof import('../../src/views/taskTreeProvider');
@@ -68,10 +68,8 @@ async function sweep(): Promise<{ tasks: number; concurrency: number; latencyMs:
     // Warm the connection pool and undici's lazy load, as a session that has polled before would have.
     await Promise.all(Array.from({ length: concurrency }, () => client.query('run-0', 'test-key')));
     // One window alone: the claim counts at once (no settle), so only the sweep is measured.
-    let leaseRecord: unknown;
-    const file = { read: () => leaseRecord, write: async (value: unknown) => void (leaseRecord = value), writeNow: (value: unknown) => void (leaseRecord = value), writing: false };
-    const lease = new PollerLease({ file, windowId: 'bench', intervalMs: () => 60_000, log: silent, settleMs: 0 });
-    const poller = new Poller({ store, client, apiKey: () => ({ key: 'test-key' }), settings: () => ({ intervalMs: 60_000, maxConcurrent: concurrency }), lease, log: silent });
+    const lease = soloLease(60_000);
+    const poller = testPoller({ store, client, intervalMs: 60_000, maxConcurrent: concurrency, key: () => 'test-key', lease, log: silent });
     const settled = new Promise<void>((resolve) => {
       let answered = 0;
       store.onDidChange(() => {
