@@ -40,6 +40,11 @@
   const copyUrl = element('copyUrl', HTMLButtonElement);
   const download = element('download', HTMLButtonElement);
   const copyPrompt = element('copyPrompt', HTMLButtonElement);
+  const generateAgain = element('generateAgain', HTMLButtonElement);
+  const sourceLine = element('sourceLine', HTMLElement);
+  const source = element('source', HTMLElement);
+  const generatedSection = element('generatedSection', HTMLElement);
+  const generated = element('generated', HTMLElement);
   const enhancedPromptSection = element('enhancedPromptSection', HTMLElement);
   const enhancedPrompt = element('enhancedPrompt', HTMLElement);
   const promptSection = element('promptSection', HTMLElement);
@@ -67,6 +72,25 @@
   function setText(target, text, container = target) {
     target.textContent = text ?? '';
     container.hidden = text === undefined || text === '';
+  }
+
+  /**
+   * A related task: a link-styled button that asks the host to open its
+   * preview, or plain text when it is no longer tracked.
+   * @param {import('../src/tasks/lineage').RelatedTask} task
+   */
+  function relatedTask(task) {
+    if (!task.tracked) {
+      const text = document.createElement('span');
+      text.textContent = task.name;
+      return text;
+    }
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'link';
+    button.textContent = task.name;
+    button.addEventListener('click', () => vscode.postMessage({ type: 'openTask', taskId: task.id }));
+    return button;
   }
 
   /** Only the URLs the host vetted reach the player; anything else is refused here too. */
@@ -107,6 +131,17 @@
     setText(enhancedPrompt, model.enhancedPrompt, enhancedPromptSection);
     setText(prompt, model.prompt, promptSection);
     copyPrompt.hidden = model.enhancedPrompt === undefined && model.prompt === undefined;
+    generateAgain.hidden = !model.canGenerateAgain;
+    sourceLine.hidden = model.source === undefined;
+    source.replaceChildren(...(model.source === undefined ? [] : [relatedTask(model.source)]));
+    generatedSection.hidden = model.generated.length === 0;
+    generated.replaceChildren(
+      ...model.generated.map((task) => {
+        const item = document.createElement('li');
+        item.append(relatedTask(task));
+        return item;
+      }),
+    );
 
     const rows = model.details.flatMap(({ label, value }) => {
       const term = document.createElement('dt');
@@ -167,6 +202,7 @@
   copyUrl.addEventListener('click', () => vscode.postMessage({ type: 'copyUrl' }));
   download.addEventListener('click', () => vscode.postMessage({ type: 'download' }));
   copyPrompt.addEventListener('click', () => vscode.postMessage({ type: 'copyPrompt' }));
+  generateAgain.addEventListener('click', () => vscode.postMessage({ type: 'generateAgain' }));
   rawSection.addEventListener('toggle', () => {
     if (rawSection.open) {
       vscode.postMessage({ type: 'loadRaw' });

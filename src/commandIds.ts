@@ -21,6 +21,7 @@ export const CommandId = {
   groupBy: 'anyapiVideo.groupBy',
   createTask: 'anyapiVideo.createTask',
   generateFromSelection: 'anyapiVideo.generateFromSelection',
+  generateAgain: 'anyapiVideo.generateAgain',
   cancelAutoDownloads: 'anyapiVideo.cancelAutoDownloads',
   showRawResponse: 'anyapiVideo.showRawResponse',
 } as const;

@@ -1,6 +1,7 @@
 import { field, isObject, numberField, stringField, withoutUndefined } from '../api/fields';
 import type { CreateVideoRequest } from '../api/videoApiClient';
 import { l10n } from '../l10n';
+import type { TrackedTask } from '../tasks/trackedTask';
 
 /** What each known model accepts besides `model` and `prompt` (from the unified API's documentation). */
 export interface ModelOptions {
@@ -78,6 +79,17 @@ export function requestFromArgument(value: unknown): CreateVideoRequest | undefi
     enable_upsample: flag('enable_upsample'),
     images: parsed !== undefined && 'urls' in parsed && parsed.urls.length > 0 ? parsed.urls : undefined,
   });
+}
+
+/**
+ * What Generate Again starts from: the request sent, when the task was
+ * created here, otherwise the model, prompt and ratio the gateway reports;
+ * either checked like any request from outside (stored state can be damaged).
+ * Undefined while neither is known and sound.
+ */
+export function requestToRepeat(task: TrackedTask): CreateVideoRequest | undefined {
+  const snapshot = task.snapshot;
+  return requestFromArgument(task.request ?? { model: snapshot?.model, prompt: snapshot?.prompt, aspect_ratio: snapshot?.ratio });
 }
 
 /** The longest prompt the create flow accepts. */

@@ -71,7 +71,13 @@ ${options.iconSprite}
   <button id="download" type="button" class="secondary" hidden>${icon('cloud-download')}${escapeAttribute(l10n.t('Download'))}</button>
   <button id="copyUrl" type="button" class="secondary" hidden>${icon('link')}${escapeAttribute(l10n.t('Copy URL'))}</button>
   <button id="copyPrompt" type="button" class="secondary" hidden>${icon('copy')}${escapeAttribute(l10n.t('Copy Prompt'))}</button>
+  <button id="generateAgain" type="button" class="secondary" hidden>${icon('debug-rerun')}${escapeAttribute(l10n.t('Generate Again'))}</button>
 </div>
+<p id="sourceLine" hidden>${escapeAttribute(l10n.t('Generated again from'))} <span id="source"></span></p>
+<section id="generatedSection" hidden>
+  <h2>${escapeAttribute(l10n.t('Generated again from this task'))}</h2>
+  <ul id="generated"></ul>
+</section>
 <section id="enhancedPromptSection" hidden>
   <h2>${escapeAttribute(l10n.t('Enhanced prompt'))}</h2>
   <pre id="enhancedPrompt"></pre>

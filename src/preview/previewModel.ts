@@ -1,15 +1,23 @@
 import type { MediaUrlVetter } from '../api/mediaUrl';
+import { requestToRepeat } from '../create/videoModels';
 import { l10n } from '../l10n';
+import type { RelatedTask } from '../tasks/lineage';
 import { displayState, isTerminalTask, type TrackedTask } from '../tasks/trackedTask';
 import { formatTime, statusLabel, taskIcon } from '../views/taskPresentation';
 import type { PreviewDetail, PreviewModel } from './protocol';
+
+/** The tasks a task is linked to by Generate Again. */
+export interface Lineage {
+  readonly source?: RelatedTask;
+  readonly generated: readonly RelatedTask[];
+}
 
 /**
  * What the preview shows for a task; URLs that are not safe to load are left
  * out and said so. `localVideoUrl` is the webview URL of the copy fetched from
  * the gateway's content route, played when the gateway gave no URL.
  */
-export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter, localVideoUrl?: string): PreviewModel {
+export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter, lineage: Lineage, localVideoUrl?: string): PreviewModel {
   const snapshot = task.snapshot;
   const vetted = vetMedia(snapshot?.videoUrl);
   // The copy first: when the gateway's own URL needs the key, only the copy can play.
@@ -39,6 +47,9 @@ export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter, 
           ? l10n.t('AnyAPI Video did not understand the gateway’s last answer. It is under Raw response below; the README says how to report it.')
           : undefined,
     details: details(task),
+    canGenerateAgain: requestToRepeat(task) !== undefined,
+    source: lineage.source,
+    generated: lineage.generated,
   };
 }
 

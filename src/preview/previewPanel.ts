@@ -3,11 +3,12 @@ import type { MediaUrlVetter } from '../api/mediaUrl';
 import { CommandId } from '../commandIds';
 import { DisposableStore } from '../disposableStore';
 import { notify } from '../notifications/notify';
+import { generatedFrom, sourceOf } from '../tasks/lineage';
 import type { RawAnswers } from '../tasks/rawAnswers';
 import type { TaskStore } from '../tasks/taskStore';
 import type { TrackedTask } from '../tasks/trackedTask';
 import { renderPreviewHtml } from './previewHtml';
-import { mediaOrigins, createPreviewModel } from './previewModel';
+import { mediaOrigins, createPreviewModel, type Lineage } from './previewModel';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
 
 /**
@@ -77,8 +78,12 @@ export class PreviewPanel implements vscode.Disposable {
     if (!task || !this.ready) {
       return;
     }
-    const message: HostMessage = { type: 'update', model: createPreviewModel(task, this.vetMedia, this.localVideo(task)) };
+    const message: HostMessage = { type: 'update', model: createPreviewModel(task, this.vetMedia, this.lineage(task), this.localVideo(task)) };
     void this.panel.webview.postMessage(message);
+  }
+
+  private lineage(task: TrackedTask): Lineage {
+    return { source: sourceOf(task, (id) => this.store.get(id)), generated: generatedFrom(task.id, this.store.all()) };
   }
 
   private onMessage(message: unknown): void {
@@ -103,6 +108,18 @@ export class PreviewPanel implements vscode.Disposable {
       case 'download':
         void vscode.commands.executeCommand(CommandId.downloadVideo, this.taskId);
         return;
+      case 'generateAgain':
+        void vscode.commands.executeCommand(CommandId.generateAgain, this.taskId);
+        return;
+      case 'openTask': {
+        // Only a task the page was shown as related: the page renders gateway text, so it names nothing else.
+        const task = this.store.get(this.taskId);
+        const related = task !== undefined && (task.from === message.taskId || this.store.get(message.taskId)?.from === this.taskId);
+        if (related && this.store.get(message.taskId) !== undefined) {
+          void vscode.commands.executeCommand(CommandId.openPreview, message.taskId);
+        }
+        return;
+      }
       case 'loadRaw':
         void this.rawAnswers.read(this.taskId).then((answer) => {
           const reply: HostMessage = { type: 'raw', text: answer?.text };

@@ -27,12 +27,16 @@ export class PreviewPanels implements vscode.Disposable {
   ) {
     this.disposables.add(
       store.onDidChange((change) => {
-        for (const id of change.ids) {
-          const preview = this.panels.get(id);
-          if (preview && !store.get(id)) {
-            preview.panel.dispose(); // Stop Tracking closes the task's preview too.
-          } else {
-            preview?.update();
+        const changed = new Set(change.ids);
+        for (const [id, preview] of this.panels) {
+          const task = store.get(id);
+          if (task === undefined) {
+            if (changed.has(id)) {
+              preview.panel.dispose(); // Stop Tracking closes the task's preview too.
+            }
+          } else if (changed.has(id) || change.membership || (task.from !== undefined && changed.has(task.from)) || change.ids.some((other) => store.get(other)?.from === id)) {
+            // Its own state, or a name in its lineage: a task generated from it added, renamed or removed.
+            preview.update();
           }
         }
       }),

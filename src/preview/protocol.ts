@@ -3,6 +3,7 @@
  * to each other. `media/preview.js` type-checks against this file.
  */
 
+import type { RelatedTask } from '../tasks/lineage';
 import type { DisplayState } from '../tasks/trackedTask';
 
 /** One labelled line of the details list, e.g. "Model: grok-3". */
@@ -36,6 +37,12 @@ export interface PreviewModel {
   /** Set when the extension did not understand the gateway's status word: where to look, and how to report it. */
   readonly notUnderstood?: string;
   readonly details: readonly PreviewDetail[];
+  /** The model and prompt are known, so the task can be generated again. */
+  readonly canGenerateAgain: boolean;
+  /** The task this one was generated again from. */
+  readonly source?: RelatedTask;
+  /** Tracked tasks generated again from this one. */
+  readonly generated: readonly RelatedTask[];
 }
 
 /** Host → webview. `raw` answers `loadRaw`: the gateway's last answer, or undefined when none is kept. */
@@ -48,6 +55,9 @@ export type WebviewMessage =
   | { readonly type: 'copyUrl' }
   | { readonly type: 'copyPrompt' }
   | { readonly type: 'download' }
+  | { readonly type: 'generateAgain' }
+  /** A task of the lineage was chosen: the host opens it only if it is this task's source or one generated from it. */
+  | { readonly type: 'openTask'; readonly taskId: string }
   /** The Raw response section was opened: send the last answer. */
   | { readonly type: 'loadRaw' };
 
@@ -56,14 +66,13 @@ export interface PreviewState {
   readonly taskId: string;
 }
 
-const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'openExternal', 'copyUrl', 'copyPrompt', 'download', 'loadRaw']);
+const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'openExternal', 'copyUrl', 'copyPrompt', 'download', 'generateAgain', 'loadRaw']);
 
 /** Messages from a webview are checked before use: its content renders API data. */
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { type?: unknown }).type === 'string' &&
-    WEBVIEW_MESSAGE_TYPES.has((value as { type: string }).type)
-  );
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const { type, taskId } = value as { type?: unknown; taskId?: unknown };
+  return type === 'openTask' ? typeof taskId === 'string' : typeof type === 'string' && WEBVIEW_MESSAGE_TYPES.has(type);
 }

@@ -1,6 +1,7 @@
 import type { ApiErrorKind } from '../api/errors';
 import { epochMs, field, isObject, numberField, stringField, withoutUndefined, type JsonObject } from '../api/fields';
 import { normalizeStatus } from '../api/status';
+import { checkTaskId } from '../api/taskId';
 import type { TaskSnapshot } from '../api/taskSnapshot';
 import { localVideoName } from './contentCopies';
 import type { TaskProblem, TrackedTask } from './trackedTask';
@@ -60,6 +61,8 @@ function restoreTask(entry: JsonObject): TrackedTask | undefined {
   }
   const snapshot = field(entry, 'snapshot');
   const problem = field(entry, 'problem');
+  const from = stringField(entry, 'from');
+  const request = field(entry, 'request');
   return withoutUndefined({
     id,
     label: stringField(entry, 'label')?.slice(0, MAX_LABEL_LENGTH),
@@ -71,6 +74,9 @@ function restoreTask(entry: JsonObject): TrackedTask | undefined {
     localVideo: stringField(entry, 'localVideo') === localVideoName(id) ? localVideoName(id) : undefined,
     changedAt: epochMs(numberField(entry, 'changedAt')),
     labelAt: epochMs(numberField(entry, 'labelAt')),
+    // Kept as stored; Generate Again checks it like any request from outside before offering it.
+    request: isObject(request) ? request : undefined,
+    from: from !== undefined && from !== id && checkTaskId(from) === undefined ? from : undefined,
   });
 }
 

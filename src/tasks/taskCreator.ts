@@ -12,7 +12,8 @@ export class TaskCreator {
     private readonly store: TaskStore,
   ) {}
 
-  async create(request: CreateVideoRequest, signal?: AbortSignal): Promise<string> {
+  /** Returns the new task's id; `from` is the task it was generated again from. */
+  async create(request: CreateVideoRequest, from?: string, signal?: AbortSignal): Promise<string> {
     const lookup = this.apiKey();
     if ('pause' in lookup) {
       throw new ApiError(lookup.pause.reason === 'noKey' ? 'auth' : 'config', lookup.pause.message);
@@ -22,7 +23,7 @@ export class TaskCreator {
       throw new Error(l10n.t('{0} tasks are tracked, the most at once. Remove finished tasks, then create again.', MAX_TRACKED_TASKS));
     }
     const id = await this.client.create(request, lookup.key, signal);
-    if (this.store.add([id]).overLimit > 0) {
+    if (this.store.add([id], from === undefined ? { request } : { request, from }).overLimit > 0) {
       throw new Error(l10n.t('The gateway created task {0}, but it cannot be tracked: {1} tasks are tracked already. Keep the id to track it later.', id, MAX_TRACKED_TASKS));
     }
     return id;

@@ -3,7 +3,7 @@ import { errorMessage, type Logger } from '../log';
 import { Emitter, type Disposable } from './events';
 import { restoreTasks, serializeTasks } from './persistence';
 import { mergeTask } from './taskMerge';
-import { isTerminalTask, type TaskProblem, type TrackedTask } from './trackedTask';
+import { isTerminalTask, type TaskOrigin, type TaskProblem, type TrackedTask } from './trackedTask';
 
 /** Where tracked tasks are kept between sessions: `tasks.json`, which every window shares (see `TaskFile`); memory in tests. */
 export interface TaskStorage {
@@ -83,15 +83,16 @@ export class TaskStore implements Disposable {
   /**
    * Tracks new ids; ids already tracked are reported back, not duplicated.
    * All of the new ids are tracked, or none when they would pass the limit.
+   * `origin` is given by the create flow, for the one task it created.
    */
-  add(ids: readonly string[]): AddResult {
+  add(ids: readonly string[], origin: TaskOrigin = {}): AddResult {
     const existing = ids.filter((id) => this.tasks.has(id));
     const fresh = [...new Set(ids.filter((id) => !this.tasks.has(id)))];
     if (this.tasks.size + fresh.length > MAX_TRACKED_TASKS) {
       return { added: [], existing, overLimit: fresh.length };
     }
     for (const id of fresh) {
-      this.tasks.set(id, { id, addedAt: this.now(), changedAt: this.now() });
+      this.tasks.set(id, { id, addedAt: this.now(), changedAt: this.now(), ...origin });
       this.removed.delete(id);
     }
     if (fresh.length > 0) {
@@ -136,13 +137,10 @@ export class TaskStore implements Disposable {
     const wasFinished = isTerminalTask(task);
     const hadSnapshot = task.snapshot !== undefined;
     const news = task.problem !== undefined || !sameSnapshot(task.snapshot, snapshot);
+    // Everything but the last answer and problem stays: the name (and when it was given), the copy, where the task came from.
+    const { snapshot: _previous, problem: _problem, checkedAt: _checkedAt, changedAt: _changedAt, ...kept } = task;
     const updated: TrackedTask = {
-      id,
-      ...(task.label === undefined ? {} : { label: task.label }),
-      // Kept even without a label: taking a name away is a rename too, and must win over an older name.
-      ...(task.labelAt === undefined ? {} : { labelAt: task.labelAt }),
-      ...(task.localVideo === undefined ? {} : { localVideo: task.localVideo }),
-      addedAt: task.addedAt,
+      ...kept,
       snapshot,
       checkedAt: this.now(),
       // Only news moves the task's time: the same answer again must not outrank another window's change.

@@ -29,7 +29,17 @@ export interface TrackedTask {
    * without a URL (OpenAI-style video objects carry none).
    */
   readonly localVideo?: string;
+  /**
+   * What was sent to create this task, when it was created here: Generate
+   * Again starts from it, and checks it again before use (see `requestToRepeat`).
+   */
+  readonly request?: object;
+  /** The id of the task this one was generated again from. */
+  readonly from?: string;
 }
+
+/** Where a task created here came from: set once, when it is tracked. */
+export type TaskOrigin = Pick<TrackedTask, 'request' | 'from'>;
 
 /** How a task is shown: its status, or why it has none. */
 export type DisplayState = TaskStatus | 'checking' | 'notFound' | 'error';
@@ -52,6 +62,11 @@ export function isTerminalTask(task: TrackedTask): boolean {
 /** Whether the scheduler should keep querying this task on its own. */
 export function needsPolling(task: TrackedTask): boolean {
   return !isTerminalTask(task) && task.problem?.kind !== 'notFound';
+}
+
+/** Whether Generate Again has a request or a model and prompt to start from (checked again when used). */
+export function mayGenerateAgain(task: TrackedTask): boolean {
+  return task.request !== undefined || (task.snapshot?.model !== undefined && task.snapshot.prompt !== undefined);
 }
 
 /** Whether the gateway gave the task a video URL (it is vetted again before use). */

@@ -94,8 +94,8 @@ export function sortGroup(task: TrackedTask): number {
   return isTerminalTask(task) || state === 'notFound' ? 1 : 0;
 }
 
-/** Labelled lines of the tooltip, each cut to a readable length. */
-export function tooltipLines(task: TrackedTask): [label: string, value: string][] {
+/** Labelled lines of the tooltip, each cut to a readable length; `sourceName` names the task this one was generated again from. */
+export function tooltipLines(task: TrackedTask, sourceName?: string): [label: string, value: string][] {
   const snapshot = task.snapshot;
   const time = (epochMs: number | undefined): string | undefined => (epochMs === undefined ? undefined : formatTime(epochMs));
   const lines: [string, string | undefined, number][] = [
@@ -111,6 +111,7 @@ export function tooltipLines(task: TrackedTask): [label: string, value: string][
     [l10n.t('Updated'), time(snapshot?.updatedAt), 80],
     [l10n.t('Completed'), time(snapshot?.completedAt), 80],
     [l10n.t('Tracked since'), formatTime(task.addedAt), 80],
+    [l10n.t('Generated again from'), sourceName, 100],
     [l10n.t('Reason'), snapshot?.error, 300],
     [l10n.t('Last check failed'), task.problem?.message, 300],
   ];

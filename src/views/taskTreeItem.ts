@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
-import { displayState, type DisplayState, type TrackedTask } from '../tasks/trackedTask';
+import { taskName } from '../tasks/lineage';
+import { displayState, mayGenerateAgain, type DisplayState, type TrackedTask } from '../tasks/trackedTask';
 import { describeTask, taskIcon, tooltipLines, type TaskIcon } from './taskPresentation';
 
 const themeIcons = new Map<string, vscode.ThemeIcon>();
@@ -19,7 +20,7 @@ function themeIcon({ id, color }: TaskIcon): vscode.ThemeIcon {
 /** Builds the tree row for one task; its tooltip is built on hover (see {@link createTaskTooltip}). */
 export function createTaskTreeItem(task: TrackedTask, now: number): vscode.TreeItem {
   const state = displayState(task);
-  const item = new vscode.TreeItem(task.label ?? task.id, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(taskName(task), vscode.TreeItemCollapsibleState.None);
   const description = describeTask(task, now);
   item.id = task.id;
   item.description = task.label === undefined ? description : `${task.id} · ${description}`;
@@ -36,6 +37,9 @@ function contextValue(task: TrackedTask, state: DisplayState): string {
   if (state === 'succeeded' && task.snapshot?.videoUrl) {
     flags.push('hasVideo');
   }
+  if (mayGenerateAgain(task)) {
+    flags.push('canGenerateAgain');
+  }
   return flags.join(' ');
 }
 
@@ -45,11 +49,11 @@ function contextValue(task: TrackedTask, state: DisplayState): string {
  * by itself (a URL, an `<scheme:…>` autolink, an e-mail address) goes into a
  * code span instead.
  */
-export function createTaskTooltip(task: TrackedTask): vscode.MarkdownString {
+export function createTaskTooltip(task: TrackedTask, sourceName?: string): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString('', false);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
-  for (const [label, value] of tooltipLines(task)) {
+  for (const [label, value] of tooltipLines(task, sourceName)) {
     tooltip.appendMarkdown(`**${label}:** `);
     if (/[a-z][\w+.-]*:\/\/|<[a-z][\w+.-]*:|www\.|\S@\S/i.test(value)) {
       tooltip.appendMarkdown(codeSpan(value));

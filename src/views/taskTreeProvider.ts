@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DisposableStore } from '../disposableStore';
+import { sourceOf } from '../tasks/lineage';
 import type { TaskChange, TaskStore } from '../tasks/taskStore';
 import type { TrackedTask } from '../tasks/trackedTask';
 import { groupOf, groupTasks, type Grouping, type TaskGroup } from './taskGrouping';
@@ -87,7 +88,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   resolveTreeItem(item: vscode.TreeItem, node: TaskTreeNode): vscode.TreeItem {
     const task = typeof node === 'string' ? this.store.get(node) : undefined;
     if (task) {
-      item.tooltip = createTaskTooltip(task);
+      item.tooltip = createTaskTooltip(task, sourceOf(task, (id) => this.store.get(id))?.name);
     }
     return item;
   }

@@ -264,6 +264,33 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     assert.deepEqual(gateway().created.at(-1), { model: 'grok-video-3', prompt, aspect_ratio: '2:3', size: '720P' });
   });
 
+  it('generates a finished task again, each question answered as before, and links the two both ways', async () => {
+    await wb().contextMenu('grok:created-1', 'Generate Again…');
+    await wb().chooseQuickPickRow(/^grok-video-3$/);
+    const prompt = wb().page.locator('.quick-input-widget input');
+    await wb().page.locator('.quick-input-title', { hasText: 'Generate Again (grok-video-3)' }).waitFor();
+    assert.equal(await prompt.inputValue(), 'A paper boat drifting down a rainy street', 'the prompt is there to edit');
+    await wb().answerInput('Generate Again (grok-video-3)', 'A paper boat drifting down a snowy street');
+    const ratio = wb().page.locator('.quick-input-widget .monaco-list-row').first();
+    await ratio.locator('.label-name', { hasText: /^3:2$/ }).waitFor();
+    assert.match(await ratio.innerText(), /as before/, 'the ratio used last time comes first');
+    await wb().chooseQuickPickRow(/^3:2$/);
+    await wb().chooseQuickPickRow(/^720P$/);
+    await wb().chooseQuickPickRow(/Create$/);
+    await wb().waitForIcon('grok:created-3', 'pass');
+    assert.deepEqual(gateway().created.at(-1), { model: 'grok-video-3', prompt: 'A paper boat drifting down a snowy street', aspect_ratio: '3:2', size: '720P' });
+
+    // The new task names its source; following it, the source lists the new task.
+    await wb().openPreviewFromRow('grok:created-3');
+    const source = wb().webview().locator('#sourceLine button', { hasText: 'grok:created-1' });
+    await source.click();
+    await wb().webview().locator('#generated button', { hasText: 'grok:created-3' }).waitFor();
+    // And the source's preview offers to generate it again too.
+    await wb().webview().getByRole('button', { name: 'Generate Again' }).click();
+    await wb().page.locator('.quick-input-title', { hasText: 'Generate Again' }).waitFor();
+    await wb().closeQuickInput();
+  });
+
   it('pauses on a rejected key with one notification, and recovers when the right key is set', async () => {
     await wb().clearNotifications();
     await wb().runCommand('Set API Key');

@@ -9,6 +9,7 @@ import { snapshot } from './helpers/fakes';
 
 /** The rules for a public gateway, as most users have. */
 const vetMedia = (raw: string | undefined) => vetMediaUrl(raw, 'https://www.anyapi.vip');
+const NO_LINEAGE = { generated: [] };
 
 function task(extra: Partial<TrackedTask['snapshot']> & { status?: 'succeeded' | 'running' | 'failed' } = {}): TrackedTask {
   const { status = 'succeeded', ...rest } = extra;
@@ -17,7 +18,7 @@ function task(extra: Partial<TrackedTask['snapshot']> & { status?: 'succeeded' |
 
 describe('createPreviewModel', () => {
   it('plays a vetted video with its poster and shows the prompts', () => {
-    const model = createPreviewModel(task({ videoUrl: 'https://cdn.example/v.mp4', thumbnailUrl: 'https://img.example/t.jpg', enhancedPrompt: 'E', prompt: 'P' }), vetMedia);
+    const model = createPreviewModel(task({ videoUrl: 'https://cdn.example/v.mp4', thumbnailUrl: 'https://img.example/t.jpg', enhancedPrompt: 'E', prompt: 'P' }), vetMedia, NO_LINEAGE);
     assert.equal(model.videoUrl, 'https://cdn.example/v.mp4');
     assert.equal(model.posterUrl, 'https://img.example/t.jpg');
     assert.equal(model.enhancedPrompt, 'E');
@@ -26,14 +27,14 @@ describe('createPreviewModel', () => {
   });
 
   it('refuses an unsafe video URL and says so', () => {
-    const model = createPreviewModel(task({ videoUrl: 'javascript:alert(1)', thumbnailUrl: 'data:image/png;base64,AA' }), vetMedia);
+    const model = createPreviewModel(task({ videoUrl: 'javascript:alert(1)', thumbnailUrl: 'data:image/png;base64,AA' }), vetMedia, NO_LINEAGE);
     assert.equal(model.videoUrl, undefined);
     assert.equal(model.posterUrl, undefined);
     assert.match(model.videoRefused ?? '', /not a public https address/);
   });
 
   it('shows the failure reason of a failed task', () => {
-    const model = createPreviewModel(task({ status: 'failed', error: 'content policy' }), vetMedia);
+    const model = createPreviewModel(task({ status: 'failed', error: 'content policy' }), vetMedia, NO_LINEAGE);
     assert.equal(model.error, 'content policy');
     assert.equal(model.statusLabel, 'Failed');
   });

@@ -33,7 +33,7 @@ describe('Hostile input in every field', () => {
       const snapshot = parseTaskSnapshot(body);
       const task: TrackedTask = { id: `hostile-${n}`, addedAt: 1, snapshot, checkedAt: 2 };
 
-      const model = createPreviewModel(task, (raw) => vetMediaUrl(raw, 'http://127.0.0.1:8080'));
+      const model = createPreviewModel(task, (raw) => vetMediaUrl(raw, 'http://127.0.0.1:8080'), { generated: [] });
       for (const url of [model.videoUrl, model.posterUrl]) {
         assert.ok(url === undefined || /^(https:\/\/|http:\/\/127\.0\.0\.1[:/])/.test(url), `refused: ${url}`);
         assert.ok(url === undefined || !url.includes('@'), 'no credentials in media URLs');
