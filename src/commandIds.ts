@@ -22,6 +22,8 @@ export const CommandId = {
   createTask: 'anyapiVideo.createTask',
   generateFromSelection: 'anyapiVideo.generateFromSelection',
   generateAgain: 'anyapiVideo.generateAgain',
+  filterTasks: 'anyapiVideo.filterTasks',
+  clearFilter: 'anyapiVideo.clearFilter',
   cancelAutoDownloads: 'anyapiVideo.cancelAutoDownloads',
   showRawResponse: 'anyapiVideo.showRawResponse',
 } as const;
@@ -38,4 +40,6 @@ export const ViewId = {
 /** Context keys used in `when` clauses of package.json. */
 export const ContextKey = {
   hasApiKey: 'anyapiVideo.hasApiKey',
+  /** The Video Tasks view is filtered. */
+  filtered: 'anyapiVideo.filtered',
 } as const;

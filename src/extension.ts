@@ -5,7 +5,6 @@ import { ContextKey } from './commandIds';
 import type { CommandDeps } from './commands/commandDeps';
 import { LazyFeatures } from './commands/lazyCommands';
 import { registerRawAnswerDocuments } from './commands/rawAnswerDocuments';
-import { registerTrackUriHandler } from './commands/trackUriHandler';
 import { errorMessage } from './log';
 import { registerCompletionNotifier } from './notifications/completionNotifier';
 import { registerPauseNotifier } from './notifications/pauseNotifier';
@@ -67,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     // that activated the extension, and hands over a preview or a raw answer left open.
     features.registerCommands(),
     features.restorePreviews(),
-    registerTrackUriHandler(),
+    features.handleLinks(),
     registerRawAnswerDocuments(rawAnswers),
   );
   // Nothing else is needed to show the view, so it starts once activate() has returned (docs/PERFORMANCE.md).

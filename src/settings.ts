@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_BASE_URL } from './api/baseUrl';
 import type { HttpSettings } from './api/videoApiClient';
 import { DisposableStore } from './disposableStore';
-import { clampSetting } from './settingsValues';
+import { clampSetting, notifyOnFrom, type NotifyOn } from './settingsValues';
 import type { PollerSettings } from './tasks/poller';
 
 /** The extension's settings as declared in package.json `contributes.configuration`, already clamped. */
@@ -11,7 +11,7 @@ export interface ExtensionSettings {
   readonly pollIntervalSeconds: number;
   readonly maxConcurrentRequests: number;
   readonly requestTimeoutSeconds: number;
-  readonly notifyOnCompletion: boolean;
+  readonly notifyOn: NotifyOn;
   /** Empty: off. */
   readonly autoDownloadFolder: string;
   /** The largest video a download may write. */
@@ -98,7 +98,7 @@ export class Settings implements vscode.Disposable {
       pollIntervalSeconds: pollInterval.value,
       maxConcurrentRequests: concurrency.value,
       requestTimeoutSeconds: timeout.value,
-      notifyOnCompletion: config.get<boolean>('notifyOnCompletion', true),
+      notifyOn: notifyOnFrom(explicitValue(config, 'notifyOn'), config.get('notifyOnCompletion')),
       autoDownloadFolder: userText(config, 'autoDownloadFolder', ''),
       maxDownloadBytes: maxDownload.value * 1024 * 1024,
     };
@@ -128,6 +128,12 @@ export class Settings implements vscode.Disposable {
 function userSetting(config: vscode.WorkspaceConfiguration, key: string): unknown {
   const inspected = config.inspect<unknown>(key);
   return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+/** The value set in any settings file, or undefined when only the default applies. */
+function explicitValue(config: vscode.WorkspaceConfiguration, key: string): unknown {
+  const inspected = config.inspect<unknown>(key);
+  return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
 }
 
 function userText(config: vscode.WorkspaceConfiguration, key: string, fallback: string): string {

@@ -31,3 +31,17 @@ export function clampSetting(
         : l10n.t('{0} is {1}; using {2}.', name, raw, value);
   return { value, notice };
 }
+
+/** Which finished tasks show a notification (`anyapiVideo.notifyOn`). */
+export type NotifyOn = 'all' | 'failures' | 'none';
+
+/**
+ * `anyapiVideo.notifyOn` as set; while it is not set, the setting it
+ * replaced (`notifyOnCompletion`, before 0.11) still decides: `false` meant none.
+ */
+export function notifyOnFrom(set: unknown, notifyOnCompletion: unknown): NotifyOn {
+  if (set === 'all' || set === 'failures' || set === 'none') {
+    return set;
+  }
+  return notifyOnCompletion === false ? 'none' : 'all';
+}

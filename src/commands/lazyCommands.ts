@@ -47,6 +47,13 @@ export class LazyFeatures implements vscode.Disposable {
     });
   }
 
+  /** Opens `<scheme>://anyapi.anyapi-video-tasks/track?id=…` links; what they say is read in dist/features.js. */
+  handleLinks(): vscode.Disposable {
+    return vscode.window.registerUriHandler({
+      handleUri: async (uri) => (await this.get()).openLink(uri),
+    });
+  }
+
   /**
    * Hands each task that finishes while tracked to automatic downloads (when
    * the setting asks for it), and any task seen succeeded without a URL —

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { MAX_LABEL_LENGTH } from '../tasks/persistence';
+import { matchesFilter, parseTaskFilter } from '../views/taskFilter';
 import type { Grouping } from '../views/taskGrouping';
 import type { CommandDeps, Handlers } from './commandDeps';
 import { resolveTaskIds } from './pickTasks';
@@ -18,8 +19,14 @@ function groupingChoice(grouping: Grouping): vscode.QuickPickItem & { grouping: 
   }
 }
 
-/** "Rename…" gives a task a friendly name; "Group By…" arranges the tree by status or model. */
-export function organizeHandlers({ store, treeView }: CommandDeps): Handlers<typeof CommandId.renameTask | typeof CommandId.groupBy> {
+/**
+ * "Rename…" gives a task a friendly name; "Group By…" arranges the tree by
+ * status or model; "Filter Tasks…" shows only the tasks that match.
+ */
+export function organizeHandlers({
+  store,
+  treeView,
+}: CommandDeps): Handlers<typeof CommandId.renameTask | typeof CommandId.groupBy | typeof CommandId.filterTasks | typeof CommandId.clearFilter> {
   return {
     [CommandId.renameTask]: async (...args: unknown[]) => {
       const [first, given] = args;
@@ -52,5 +59,28 @@ export function organizeHandlers({ store, treeView }: CommandDeps): Handlers<typ
         await treeView.setGrouping(grouping);
       }
     },
+    [CommandId.filterTasks]: async (given?: unknown) => {
+      // A filter passed as an argument is only offered in the box, like a name.
+      const text = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Filter Tasks'),
+        prompt: vscode.l10n.t('Words to find in the name, id, prompt or model; model:… and status:… narrow it down. Leave empty to show every task.'),
+        placeHolder: vscode.l10n.t('e.g. {0}', 'kite model:veo3 status:failed'),
+        value: typeof given === 'string' ? given.slice(0, 200) : (treeView.filter?.text ?? ''),
+        validateInput: (value) => {
+          const parsed = parseTaskFilter(value);
+          if ('error' in parsed) {
+            return parsed.error;
+          }
+          const { filter } = parsed;
+          const matching = filter === undefined ? store.size : store.all().filter((task) => matchesFilter(task, filter)).length;
+          return { message: vscode.l10n.t('{0} of {1} tasks match.', matching, store.size), severity: vscode.InputBoxValidationSeverity.Info };
+        },
+      });
+      const parsed = text === undefined ? undefined : parseTaskFilter(text);
+      if (parsed !== undefined && !('error' in parsed)) {
+        treeView.setFilter(parsed.filter);
+      }
+    },
+    [CommandId.clearFilter]: () => treeView.setFilter(undefined),
   };
 }

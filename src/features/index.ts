@@ -10,6 +10,7 @@ import { organizeHandlers } from '../commands/organizeCommands';
 import { rawAnswerHandlers } from '../commands/rawAnswerCommands';
 import { shareHandlers } from '../commands/shareCommands';
 import { taskHandlers } from '../commands/taskCommands';
+import { openTrackLink } from '../commands/trackLink';
 import { trackTaskHandlers } from '../commands/trackTask';
 import { AutoDownloads } from '../notifications/autoDownload';
 import { PreviewPanels } from '../preview/previewPanels';
@@ -28,12 +29,14 @@ export interface Features {
   copyContent(task: TrackedTask): void;
   /** Asks again for these tasks' videos, even those asked for before in this session. */
   copyMissing(tasks: readonly TrackedTask[]): void;
+  /** Tracks the tasks a `…/track?id=…` link names. */
+  openLink(uri: vscode.Uri): Promise<void>;
   dispose(): void;
 }
 
 /**
  * Everything not needed to show and poll tasks: the previews, the key,
- * create, download, share, organise and raw-answer commands, automatic
+ * create, download, share, organise and raw-answer commands, task links, automatic
  * downloads, and copies from the content route. esbuild bundles this file
  * on its own as dist/features.js, loaded the first time one of them is
  * needed, so activation stays small.
@@ -75,6 +78,7 @@ export function loadFeatures(deps: CommandDeps): Features {
         void contentCopies.fetch(task);
       }
     },
+    openLink: openTrackLink,
     dispose: () => {
       previews.dispose();
       autoDownloads.dispose();

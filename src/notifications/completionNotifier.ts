@@ -4,14 +4,18 @@ import type { Settings } from '../settings';
 import type { TaskStore } from '../tasks/taskStore';
 import { notify } from './notify';
 
-/** "Video ready" (with a Preview button) or "failed" (with the reason) when a task finishes while tracked. */
+/**
+ * "Video ready" (with a Preview button) or "failed" (with the reason) when a
+ * task finishes while tracked, as `anyapiVideo.notifyOn` asks.
+ */
 export function registerCompletionNotifier(store: TaskStore, settings: Settings): vscode.Disposable {
   return store.onDidFinish(({ task }) => {
-    if (!settings.current.notifyOnCompletion) {
+    const notifyOn = settings.current.notifyOn;
+    const snapshot = task.snapshot;
+    if (notifyOn === 'none') {
       return;
     }
-    const snapshot = task.snapshot;
-    if (snapshot?.status === 'succeeded') {
+    if (snapshot?.status === 'succeeded' && notifyOn === 'all') {
       const preview = vscode.l10n.t('Preview');
       void notify.info(vscode.l10n.t('Video ready: {0}', task.id), preview).then((choice) => {
         if (choice === preview) {

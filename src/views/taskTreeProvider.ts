@@ -3,6 +3,7 @@ import { DisposableStore } from '../disposableStore';
 import { sourceOf } from '../tasks/lineage';
 import type { TaskChange, TaskStore } from '../tasks/taskStore';
 import type { TrackedTask } from '../tasks/trackedTask';
+import { matchesFilter, type TaskFilter } from './taskFilter';
 import { groupOf, groupTasks, type Grouping, type TaskGroup } from './taskGrouping';
 import { compareTasks, sortGroup } from './taskPresentation';
 import { createTaskTooltip, createTaskTreeItem } from './taskTreeItem';
@@ -17,10 +18,11 @@ export interface TaskGroupNode {
 export type TaskTreeNode = string | TaskGroupNode;
 
 /**
- * The tree of tracked tasks, flat or grouped by status or model. A change
- * refreshes exactly the items that changed, unless tasks were added or
- * removed or a task moved to another place (another group, or between
- * "unfinished" and "finished"), which rebuilds the list.
+ * The tree of tracked tasks, flat or grouped by status or model, all or
+ * those a filter lets through. A change refreshes exactly the items that
+ * changed, unless tasks were added or removed or a task moved to another
+ * place (another group, between "unfinished" and "finished", into or out of
+ * the filter), which rebuilds the list.
  */
 export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, vscode.Disposable {
   private readonly disposables = new DisposableStore();
@@ -29,6 +31,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   private readonly places = new Map<string, string>();
   private readonly groupNodes = new Map<string, TaskGroupNode>();
   private grouping: Grouping = 'none';
+  private filter: TaskFilter | undefined;
 
   readonly onDidChangeTreeData = this.emitter.event;
 
@@ -43,17 +46,27 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     }
   }
 
+  setFilter(filter: TaskFilter | undefined): void {
+    this.filter = filter;
+    this.emitter.fire(undefined);
+  }
+
+  /** How many tasks the filter lets through; all of them when there is none. */
+  get shownCount(): number {
+    return this.shown().length;
+  }
+
   getChildren(element?: TaskTreeNode): TaskTreeNode[] {
     if (typeof element === 'string') {
       return [];
     }
     const grouping = this.grouping;
     if (grouping === 'none') {
-      const tasks = [...this.store.all()].sort(compareTasks);
+      const tasks = this.shown().sort(compareTasks);
       this.remember(tasks);
       return tasks.map((task) => task.id);
     }
-    const groups = groupTasks(this.store.all(), grouping);
+    const groups = groupTasks(this.shown(), grouping);
     if (element === undefined) {
       this.places.clear();
       this.groupNodes.clear();
@@ -93,9 +106,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     return item;
   }
 
-  /** Writes every row again in place (their ages moved on); order and selection stay. */
+  /** Writes every row shown again in place (their ages moved on); order and selection stay. */
   refreshRows(): void {
-    this.emitter.fire(this.store.all().map((task) => task.id));
+    this.emitter.fire([...this.places.keys()]);
   }
 
   getParent(node: TaskTreeNode): TaskGroupNode | undefined {
@@ -108,6 +121,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
 
   dispose(): void {
     this.disposables.dispose();
+  }
+
+  private shown(): TrackedTask[] {
+    const filter = this.filter;
+    return filter === undefined ? [...this.store.all()] : this.store.all().filter((task) => matchesFilter(task, filter));
   }
 
   private remember(tasks: readonly TrackedTask[]): void {
@@ -124,13 +142,26 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     return `${group}\u0000${sortGroup(task)}`;
   }
 
+  /** Where the task belongs in the list; undefined when the filter hides it. */
+  private placeIfShown(task: TrackedTask): string | undefined {
+    return this.filter === undefined || matchesFilter(task, this.filter) ? this.placeOf(task) : undefined;
+  }
+
   private onStoreChange(change: TaskChange): void {
     const reordered =
       change.membership ||
       change.ids.some((id) => {
         const task = this.store.get(id);
-        return task !== undefined && this.places.get(id) !== this.placeOf(task);
+        return task !== undefined && this.places.get(id) !== this.placeIfShown(task);
       });
-    this.emitter.fire(reordered ? undefined : [...change.ids]);
+    if (reordered) {
+      this.emitter.fire(undefined);
+      return;
+    }
+    // A task the filter hides has no row to refresh.
+    const shown = change.ids.filter((id) => this.places.has(id));
+    if (shown.length > 0) {
+      this.emitter.fire(shown);
+    }
   }
 }

@@ -1,20 +1,26 @@
 import * as vscode from 'vscode';
-import { ViewId } from '../commandIds';
+import { ContextKey, ViewId } from '../commandIds';
 import { DisposableStore } from '../disposableStore';
 import type { Poller } from '../tasks/poller';
 import type { PollerPause } from '../tasks/pollPause';
 import type { TaskStore } from '../tasks/taskStore';
 import { AgeTicker } from './ageTicker';
+import type { TaskFilter } from './taskFilter';
 import type { Grouping } from './taskGrouping';
 import { TaskTreeProvider, type TaskTreeNode } from './taskTreeProvider';
 
 const GROUPING_KEY = 'anyapiVideo.grouping';
 
-/** The "Video Tasks" view: the tree, and a message above it when polling is paused. */
+/**
+ * The "Video Tasks" view: the tree, a message above it when polling is
+ * paused or the filter hides every task, and the filter in its description.
+ */
 export class TaskTreeView implements vscode.Disposable {
   private readonly provider: TaskTreeProvider;
   private readonly view: vscode.TreeView<TaskTreeNode>;
   private readonly disposables = new DisposableStore();
+  private pause: PollerPause | undefined;
+  private currentFilter: TaskFilter | undefined;
 
   constructor(
     private readonly store: TaskStore,
@@ -37,17 +43,42 @@ export class TaskTreeView implements vscode.Disposable {
       this.view,
       ages,
       { dispose: () => clearImmediate(firstLook) },
-      poller.onDidChangePause((pause) => this.showPause(pause)),
+      poller.onDidChangePause((pause) => {
+        this.pause = pause;
+        this.showMessage();
+      }),
       this.view.onDidChangeVisibility(tickWhileSeen),
       store.onDidChange((change) => {
         if (change.membership) {
           tickWhileSeen();
         }
+        if (this.currentFilter !== undefined) {
+          this.showMessage();
+        }
       }),
     ]) {
       this.disposables.add(disposable);
     }
-    this.showPause(poller.paused);
+    this.pause = poller.paused;
+    this.showMessage();
+  }
+
+  get filter(): TaskFilter | undefined {
+    return this.currentFilter;
+  }
+
+  /** Shows only the tasks `filter` lets through (all with none), and says so in the view's title bar. */
+  setFilter(filter: TaskFilter | undefined): void {
+    this.currentFilter = filter;
+    this.provider.setFilter(filter);
+    this.view.description = filter === undefined ? undefined : vscode.l10n.t('Filter: {0}', filter.text);
+    void vscode.commands.executeCommand('setContext', ContextKey.filtered, filter !== undefined);
+    this.showMessage();
+  }
+
+  /** How many tasks the view shows: those the filter lets through. */
+  get shownCount(): number {
+    return this.provider.shownCount;
   }
 
   /** How the tree arranges tasks; remembered across sessions. */
@@ -77,8 +108,17 @@ export class TaskTreeView implements vscode.Disposable {
     this.disposables.dispose();
   }
 
-  private showPause(pause: PollerPause | undefined): void {
-    const message = pause && pauseMessage(pause);
+  private filterMessage(filter: TaskFilter): string {
+    const shown = this.provider.shownCount;
+    return shown === 0 && this.store.size > 0
+      ? vscode.l10n.t('No task matches “{0}”. Clear the filter from the view’s title bar.', filter.text)
+      : vscode.l10n.t('Filtered by “{0}”: {1} of {2} shown.', filter.text, shown, this.store.size);
+  }
+
+  /** The pause, else the filter: the description says it too, but a narrow sidebar cuts the title bar off. */
+  private showMessage(): void {
+    const message =
+      this.pause !== undefined ? pauseMessage(this.pause) : this.currentFilter !== undefined ? this.filterMessage(this.currentFilter) : undefined;
     // Each assignment is a message to the workbench, also at activation, where there is rarely a pause.
     if (message !== this.view.message) {
       this.view.message = message;

@@ -75,7 +75,7 @@ describe('End to end: the Chinese UI (zh-cn)', function () {
     assert.equal(await webview.locator('#openExternal').textContent(), '在浏览器中打开');
     assert.equal(await webview.locator('#download').textContent(), '下载');
     assert.equal(await webview.locator('#loop').textContent(), '循环');
-    const headings = await webview.locator('h2').allTextContents();
+    const headings = await webview.locator('h2:visible').allTextContents();
     assert.deepEqual(headings, ['优化后的提示词', '提示词', '详细信息']);
     const labels = await webview.locator('#details dt').allTextContents();
     assert.ok(labels.includes('任务 ID') && labels.includes('模型'), labels.join(', '));

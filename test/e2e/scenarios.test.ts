@@ -201,6 +201,48 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     assert.equal(await wb().row('batch-2').getAttribute('aria-level'), '1');
   });
 
+  it('filters the view from its title bar, says so, and clears the filter with one click', async () => {
+    const sidebar = wb().page.locator('.part.sidebar');
+    // The first of two: the view's own header is hidden while it is the only view in its container.
+    await sidebar.locator('.action-label[aria-label="Filter Tasks…"]').first().click();
+    await wb().expectValidation('Filter Tasks', 'status:done-ish', /“done-ish” is not a status/);
+    await wb().expectValidation('Filter Tasks', 'status:running', /^3 of \d+ tasks match\.$/);
+    await wb().page.locator('.quick-input-widget input').press('Enter');
+    await wb().row('veo:e2e-failure').waitFor({ state: 'detached' });
+    await wb().tasksView().getByText(/^Filtered by “status:running”: 3 of \d+ shown\.$/).waitFor();
+    assert.deepEqual((await wb().taskIds()).sort(), ['batch-1', 'batch-2', 'batch-3']);
+
+    await wb().runCommand('Filter Tasks…');
+    await wb().answerInput('Filter Tasks', 'no such words anywhere');
+    await wb().tasksView().getByText('No task matches “no such words anywhere”').waitFor();
+
+    await sidebar.locator('.action-label[aria-label="Clear Filter"]').first().click();
+    await wb().row('veo:e2e-failure').waitFor();
+    // And the view no longer says it is filtered.
+    await wb().tasksView().getByText(/^Filtered by|^No task matches/).waitFor({ state: 'detached' });
+  });
+
+  it('notifies only of failures when anyapiVideo.notifyOn says so', async () => {
+    const settingsFile = path.join(session!.server.root, 'user-data', 'User', 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    await wb().clearNotifications();
+    // The extension says when a setting is out of range: that notice shows it has read the new settings.
+    await wb().replaceUserSettings({ ...settings, 'anyapiVideo.notifyOn': 'failures', 'anyapiVideo.pollIntervalSeconds': 1 });
+    try {
+      await wb().waitForNotification(/pollIntervalSeconds is 1; using the minimum, 2/);
+      gateway().setTask('grok:e2e-quiet', completingScript('grok:e2e-quiet', gateway(), 1));
+      gateway().setTask('veo:e2e-loud', failingScript('veo:e2e-loud'));
+      await wb().runCommand('Track Video Task');
+      await wb().answerInput('Track Video Task', 'grok:e2e-quiet veo:e2e-loud');
+      await wb().waitForNotification(/Video task veo:e2e-loud failed/);
+      await wb().waitForIcon('grok:e2e-quiet', 'pass');
+      await wb().page.waitForTimeout(2000);
+      assert.equal((await wb().notifications()).filter((text) => /Video ready: grok:e2e-quiet/.test(text)).length, 0, 'no toast for a video that is ready');
+    } finally {
+      await wb().replaceUserSettings(settings);
+    }
+  });
+
   it('creates a video task through the guided flow and follows it to a video', async () => {
     await wb().runCommand('Create Video Task…');
     await wb().chooseQuickPickRow(/^grok-video-3$/);

@@ -16,7 +16,7 @@ export async function configure(baseUrl: string): Promise<void> {
   const config = vscode.workspace.getConfiguration('anyapiVideo');
   await config.update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
   await config.update('pollIntervalSeconds', 2, vscode.ConfigurationTarget.Global);
-  await config.update('notifyOnCompletion', false, vscode.ConfigurationTarget.Global);
+  await config.update('notifyOn', 'none', vscode.ConfigurationTarget.Global);
   // Save dialogs as quick inputs (code-server has no other kind), so tests can answer them under desktop VS Code too.
   await vscode.workspace.getConfiguration('files').update('simpleDialog.enable', true, vscode.ConfigurationTarget.Global);
 }

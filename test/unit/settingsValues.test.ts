@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { clampSetting } from '../../src/settingsValues';
+import { clampSetting, notifyOnFrom } from '../../src/settingsValues';
 
 describe('clampSetting', () => {
   const range = { min: 2, max: 3600, fallback: 10 };
@@ -26,5 +26,20 @@ describe('clampSetting', () => {
 
   it('rounds integer settings', () => {
     assert.deepEqual(clampSetting('x', 3.6, { min: 1, max: 32, fallback: 4, integer: true }), { value: 4, notice: 'x is 3.6; using 4.' });
+  });
+});
+
+describe('notifyOnFrom', () => {
+  it('takes anyapiVideo.notifyOn as set', () => {
+    assert.equal(notifyOnFrom('failures', true), 'failures');
+    assert.equal(notifyOnFrom('none', undefined), 'none');
+    assert.equal(notifyOnFrom('all', false), 'all', 'the new setting wins over the old one');
+  });
+
+  it('falls back on notifyOnCompletion while notifyOn is not set, or set to something it does not know', () => {
+    assert.equal(notifyOnFrom(undefined, false), 'none');
+    assert.equal(notifyOnFrom(undefined, true), 'all');
+    assert.equal(notifyOnFrom(undefined, undefined), 'all');
+    assert.equal(notifyOnFrom('loud', undefined), 'all');
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { installVscodeStandIn } from '../bench/vscodeStandIn';
 import { TaskStore } from '../../src/tasks/taskStore';
+import { parseTaskFilter, type TaskFilter } from '../../src/views/taskFilter';
 import type { Grouping } from '../../src/views/taskGrouping';
 import { MemoryLogger, MemoryStorage, snapshot } from './helpers/fakes';
 
@@ -67,5 +68,39 @@ describe('TaskTreeProvider: refresh a row or rebuild the list', () => {
     provider.setGrouping('none');
     provider.setGrouping('model');
     assert.deepEqual(events, [['a', 'b', 'c'], 'rebuild']);
+  });
+
+  describe('filtered', () => {
+    function filter(text: string): TaskFilter {
+      const parsed = parseTaskFilter(text);
+      assert.ok('filter' in parsed && parsed.filter !== undefined, text);
+      return parsed.filter;
+    }
+
+    it('shows only the tasks that match, and all of them again without a filter', () => {
+      open('none');
+      provider.setFilter(filter('model:grok'));
+      assert.deepEqual(provider.getChildren(), ['a', 'c']);
+      assert.equal(provider.shownCount, 2);
+      provider.setFilter(undefined);
+      assert.deepEqual(provider.getChildren(), ['a', 'b', 'c']);
+      assert.deepEqual(events, ['rebuild', 'rebuild']);
+    });
+
+    it('rebuilds when a task comes into or leaves the filter, and refreshes nothing for a hidden one', () => {
+      open('none');
+      provider.setFilter(filter('status:running'));
+      provider.getChildren();
+      events = [];
+      store.recordSnapshot('a', snapshot('running', { progress: 60, model: 'grok-video-3' }));
+      assert.deepEqual(events, [['a']], 'still running: refreshed in place');
+      store.recordSnapshot('c', snapshot('succeeded', { model: 'sora-2', videoUrl: 'https://cdn.example.com/c.mp4' }));
+      assert.deepEqual(events, [['a']], 'c is hidden: no row to refresh');
+      store.recordSnapshot('b', snapshot('failed', { model: 'veo3', error: 'policy' }));
+      assert.deepEqual(events, [['a'], 'rebuild'], 'b left the filter');
+      provider.getChildren();
+      provider.refreshRows();
+      assert.deepEqual(events.at(-1), ['a'], 'ages move on only for rows shown');
+    });
   });
 });

@@ -286,6 +286,23 @@ export class Workbench {
     return text;
   }
 
+  /**
+   * Replaces the user's settings.json as a person would: opened in an
+   * editor, its text replaced (inserted whole, so no bracket is closed for
+   * us), saved. VS Code does not notice the file changing behind its back.
+   */
+  async replaceUserSettings(settings: Record<string, unknown>): Promise<void> {
+    await this.runAnyCommand('Preferences: Open User Settings (JSON)');
+    const editor = this.page.locator('.part.editor .monaco-editor').first();
+    await editor.waitFor();
+    await editor.click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.insertText(JSON.stringify(settings, null, 2));
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator('.part.editor .tab.active:not(.dirty)').waitFor();
+    await this.page.keyboard.press('Control+W');
+  }
+
   async screenshot(name: string): Promise<string> {
     const file = path.join(this.screenshotDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
     await this.page.screenshot({ path: file });
