@@ -24,6 +24,7 @@ export const CommandId = {
   generateAgain: 'anyapiVideo.generateAgain',
   filterTasks: 'anyapiVideo.filterTasks',
   clearFilter: 'anyapiVideo.clearFilter',
+  copySupportInfo: 'anyapiVideo.copySupportInfo',
   cancelAutoDownloads: 'anyapiVideo.cancelAutoDownloads',
   showRawResponse: 'anyapiVideo.showRawResponse',
 } as const;

@@ -11,6 +11,7 @@ import { registerPauseNotifier } from './notifications/pauseNotifier';
 import { registerSettingsNotifier } from './notifications/settingsNotifier';
 import { Settings } from './settings';
 import { Poller } from './tasks/poller';
+import { StallWatch } from './tasks/stallWatch';
 import type { PollerLease } from './tasks/pollerLease';
 import { RawAnswers } from './tasks/rawAnswers';
 import { openSharedFolder } from './tasks/sharedFolder';
@@ -49,8 +50,22 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     lease,
     log,
   });
-  const treeView = new TaskTreeView(store, poller, context.globalState);
-  const deps: CommandDeps = { store, poller, apiKeys, client, treeView, settings, log, rawAnswers, videosFolder, extensionUri: context.extensionUri, state: context.globalState };
+  const stalls = new StallWatch(store, () => settings.current.stallFactor);
+  const treeView = new TaskTreeView(store, poller, stalls, context.globalState);
+  const deps: CommandDeps = {
+    store,
+    poller,
+    stalls,
+    apiKeys,
+    client,
+    treeView,
+    settings,
+    log,
+    rawAnswers,
+    videosFolder,
+    extensionUri: context.extensionUri,
+    state: context.globalState,
+  };
   const features = new LazyFeatures(deps);
 
   context.subscriptions.push(
@@ -61,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     client,
     features,
     poller,
+    stalls,
     treeView,
     // VS Code uses these as soon as activation ends: it runs the command or opens the vscode:// link
     // that activated the extension, and hands over a preview or a raw answer left open.
@@ -81,11 +97,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   return { store, apiKeys, poller, features };
 }
 
-/** The status bar, the notifications, and polling, which resumes once the key is read. */
+/** The status bar, the notifications, the watch for stalled tasks, and polling, which resumes once the key is read. */
 function startAfterActivation(deps: CommandDeps, features: LazyFeatures, lease: PollerLease): vscode.Disposable {
-  const { store, poller, apiKeys, settings, rawAnswers, log } = deps;
+  const { store, poller, stalls, apiKeys, settings, rawAnswers, log } = deps;
   const disposable = vscode.Disposable.from(
-    new TaskStatusBar(store),
+    new TaskStatusBar(store, stalls),
+    features.announceStalls(lease),
     rawAnswers.removeWith(store),
     registerCompletionNotifier(store, settings),
     features.followFinishedTasks(),
@@ -97,10 +114,14 @@ function startAfterActivation(deps: CommandDeps, features: LazyFeatures, lease: 
       poller.keyChanged();
       features.copyMissingVideos();
     }),
-    settings.onDidChange(() => poller.settingsChanged()),
+    settings.onDidChange(() => {
+      poller.settingsChanged();
+      stalls.check();
+    }),
     vscode.window.onDidChangeWindowState((state) => poller.setFocused(state.focused)),
   );
   poller.setFocused(vscode.window.state.focused);
+  stalls.check();
   apiKeys.load().then(
     () => {
       poller.start();

@@ -12,6 +12,8 @@ export interface ExtensionSettings {
   readonly maxConcurrentRequests: number;
   readonly requestTimeoutSeconds: number;
   readonly notifyOn: NotifyOn;
+  /** A task is stalled after this many times its model's typical time without a change. */
+  readonly stallFactor: number;
   /** Empty: off. */
   readonly autoDownloadFolder: string;
   /** The largest video a download may write. */
@@ -87,6 +89,7 @@ export class Settings implements vscode.Disposable {
       max: 300,
       fallback: 30,
     });
+    const stallFactor = clampSetting(`${SECTION}.stallFactor`, config.get('stallFactor'), { min: 1.5, max: 100, fallback: 3 });
     const maxDownload = clampSetting(`${SECTION}.maxDownloadMegabytes`, userSetting(config, 'maxDownloadMegabytes'), {
       min: 1,
       max: 1024 * 1024,
@@ -99,6 +102,7 @@ export class Settings implements vscode.Disposable {
       maxConcurrentRequests: concurrency.value,
       requestTimeoutSeconds: timeout.value,
       notifyOn: notifyOnFrom(explicitValue(config, 'notifyOn'), config.get('notifyOnCompletion')),
+      stallFactor: stallFactor.value,
       autoDownloadFolder: userText(config, 'autoDownloadFolder', ''),
       maxDownloadBytes: maxDownload.value * 1024 * 1024,
     };
@@ -112,7 +116,7 @@ export class Settings implements vscode.Disposable {
         timeoutMs: extension.requestTimeoutSeconds * 1000,
         proxy: { proxyUrl: proxyUrl === '' ? undefined : proxyUrl, strictSSL: userSetting(http, 'proxyStrictSSL') !== false },
       },
-      notices: [pollInterval, concurrency, timeout, maxDownload].flatMap((setting) => (setting.notice === undefined ? [] : [setting.notice])),
+      notices: [pollInterval, concurrency, timeout, stallFactor, maxDownload].flatMap((setting) => (setting.notice === undefined ? [] : [setting.notice])),
     };
     return this.cached;
   }

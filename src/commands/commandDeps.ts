@@ -6,6 +6,7 @@ import type { Logger } from '../log';
 import type { Settings } from '../settings';
 import type { Poller } from '../tasks/poller';
 import type { RawAnswers } from '../tasks/rawAnswers';
+import type { StallWatch } from '../tasks/stallWatch';
 import type { TaskStore } from '../tasks/taskStore';
 import type { TaskTreeView } from '../views/taskTreeView';
 
@@ -13,6 +14,8 @@ import type { TaskTreeView } from '../views/taskTreeView';
 export interface CommandDeps {
   readonly store: TaskStore;
   readonly poller: Poller;
+  /** Each model's typical time, and which unfinished tasks seem stuck. */
+  readonly stalls: StallWatch;
   readonly apiKeys: ApiKeyStore;
   /** For the task creator the features bundle builds: commands themselves never call the API. */
   readonly client: VideoApiClient;

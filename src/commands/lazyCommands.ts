@@ -99,6 +99,25 @@ export class LazyFeatures implements vscode.Disposable {
     }
   }
 
+  /**
+   * Tells the user of tasks that just stalled, and of those already stalled
+   * when this window takes polling over: from the polling window only, so
+   * windows do not repeat each other. The notification's code loads only then.
+   */
+  announceStalls(lease: { readonly onDidChange: vscode.Event<unknown> }): vscode.Disposable {
+    const { stalls, poller } = this.deps;
+    const announce = (ids: readonly string[]): void => {
+      const stalled = ids.filter((id) => stalls.stalled.includes(id));
+      if (stalled.length > 0 && poller.polls) {
+        this.use((features) => features.announceStalled(stalled));
+      }
+    };
+    return vscode.Disposable.from(
+      stalls.onDidChange(announce),
+      lease.onDidChange(() => announce(stalls.stalled)),
+    );
+  }
+
   private use(action: (features: Features) => void): void {
     this.get().then(action, (error: unknown) => this.deps.log.error(`Could not load dist/features.js: ${errorMessage(error)}`));
   }

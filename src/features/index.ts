@@ -9,10 +9,12 @@ import { downloadHandlers } from '../commands/downloadVideo';
 import { organizeHandlers } from '../commands/organizeCommands';
 import { rawAnswerHandlers } from '../commands/rawAnswerCommands';
 import { shareHandlers } from '../commands/shareCommands';
+import { supportInfoHandlers } from '../commands/supportInfo';
 import { taskHandlers } from '../commands/taskCommands';
 import { openTrackLink } from '../commands/trackLink';
 import { trackTaskHandlers } from '../commands/trackTask';
 import { AutoDownloads } from '../notifications/autoDownload';
+import { announceStalled } from '../notifications/stallNotifier';
 import { PreviewPanels } from '../preview/previewPanels';
 import { ContentCopies } from '../tasks/contentCopies';
 import { TaskCreator } from '../tasks/taskCreator';
@@ -29,6 +31,8 @@ export interface Features {
   copyContent(task: TrackedTask): void;
   /** Asks again for these tasks' videos, even those asked for before in this session. */
   copyMissing(tasks: readonly TrackedTask[]): void;
+  /** Says once that these tasks seem stuck (see `StallWatch`). */
+  announceStalled(ids: readonly string[]): void;
   /** Tracks the tasks a `…/track?id=…` link names. */
   openLink(uri: vscode.Uri): Promise<void>;
   dispose(): void;
@@ -67,6 +71,7 @@ export function loadFeatures(deps: CommandDeps): Features {
       ...downloadHandlers(deps, downloader),
       ...shareHandlers(deps),
       ...organizeHandlers(deps),
+      ...supportInfoHandlers(deps),
       [CommandId.cancelAutoDownloads]: () => autoDownloads.cancelAll(),
     } satisfies CommandHandlers,
     previews,
@@ -78,6 +83,7 @@ export function loadFeatures(deps: CommandDeps): Features {
         void contentCopies.fetch(task);
       }
     },
+    announceStalled: (ids) => announceStalled(ids, deps),
     openLink: openTrackLink,
     dispose: () => {
       previews.dispose();

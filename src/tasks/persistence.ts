@@ -77,6 +77,8 @@ function restoreTask(entry: JsonObject): TrackedTask | undefined {
     // Kept as stored; Generate Again checks it like any request from outside before offering it.
     request: isObject(request) ? request : undefined,
     from: from !== undefined && from !== id && checkTaskId(from) === undefined ? from : undefined,
+    movedAt: epochMs(numberField(entry, 'movedAt')),
+    finishedAt: epochMs(numberField(entry, 'finishedAt')),
   });
 }
 

@@ -1,3 +1,4 @@
+import { isTerminal } from '../api/status';
 import type { TaskSnapshot } from '../api/taskSnapshot';
 import { errorMessage, type Logger } from '../log';
 import { Emitter, type Disposable } from './events';
@@ -137,10 +138,14 @@ export class TaskStore implements Disposable {
     const wasFinished = isTerminalTask(task);
     const hadSnapshot = task.snapshot !== undefined;
     const news = task.problem !== undefined || !sameSnapshot(task.snapshot, snapshot);
+    const moved = task.snapshot?.status !== snapshot.status || task.snapshot.progress !== snapshot.progress;
+    const finishing = hadSnapshot && !wasFinished && isTerminal(snapshot.status);
     // Everything but the last answer and problem stays: the name (and when it was given), the copy, where the task came from.
     const { snapshot: _previous, problem: _problem, checkedAt: _checkedAt, changedAt: _changedAt, ...kept } = task;
     const updated: TrackedTask = {
       ...kept,
+      ...(moved ? { movedAt: this.now() } : {}),
+      ...(finishing ? { finishedAt: this.now() } : {}),
       snapshot,
       checkedAt: this.now(),
       // Only news moves the task's time: the same answer again must not outrank another window's change.
@@ -151,7 +156,7 @@ export class TaskStore implements Disposable {
     if (news) {
       this.changed([id], false);
     }
-    if (hadSnapshot && !wasFinished && isTerminalTask(updated)) {
+    if (finishing) {
       this.finishEmitter.fire({ task: updated });
     }
   }

@@ -36,6 +36,10 @@ export interface TrackedTask {
   readonly request?: object;
   /** The id of the task this one was generated again from. */
   readonly from?: string;
+  /** When the gateway's answer last moved on: a new status or progress (see `taskTimings.ts`). */
+  readonly movedAt?: number;
+  /** When a window saw the task finish; absent for a task tracked once it had finished. */
+  readonly finishedAt?: number;
 }
 
 /** Where a task created here came from: set once, when it is tracked. */

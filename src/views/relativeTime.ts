@@ -16,3 +16,17 @@ export function relativeTime(then: number, now: number): string {
   const [, size, say] = UNITS.find(([limit]) => seconds < limit) ?? UNITS[UNITS.length - 1];
   return say(Math.floor(seconds / size));
 }
+
+/** A span of time, rounded up to what a person would say: "40 s", "2 min", "1 h 5 min". */
+export function duration(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) {
+    return l10n.t('{0} s', seconds);
+  }
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) {
+    return l10n.t('{0} min', minutes);
+  }
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? l10n.t('{0} h', hours) : l10n.t('{0} h {1} min', hours, minutes % 60);
+}

@@ -1,6 +1,7 @@
 import { displayLanguage, l10n } from '../l10n';
+import type { TaskTiming } from '../tasks/taskTimings';
 import { displayState, hasPlayableVideo, isTerminalTask, type DisplayState, type TrackedTask } from '../tasks/trackedTask';
-import { relativeTime } from './relativeTime';
+import { duration, relativeTime } from './relativeTime';
 
 /** Longest text from the API shown in one line of the tree. */
 const MAX_INLINE = 60;
@@ -57,18 +58,25 @@ export const STATUS_ICONS: Readonly<Record<DisplayState, TaskIcon>> = {
   error: { id: 'warning', color: 'list.warningForeground' },
 };
 
-/** The task's icon: never a spinner for a task that will not change on its own. */
-export function taskIcon(task: TrackedTask): TaskIcon {
+/** The task's icon: never a spinner for a task that will not change on its own, nor for one that seems stuck. */
+export function taskIcon(task: TrackedTask, timing?: TaskTiming): TaskIcon {
+  if (timing?.kind === 'stalled') {
+    return STATUS_ICONS.unknown;
+  }
   const state = displayState(task);
   return state === 'succeeded' && !hasPlayableVideo(task) ? STATUS_ICONS.unknown : STATUS_ICONS[state];
 }
 
-/** The tree item's description: status, progress, model, and how fresh the status is. */
-export function describeTask(task: TrackedTask, now: number): string {
+/** The tree item's description: status, progress, how long is left or how long it is stuck, model, and how fresh the status is. */
+export function describeTask(task: TrackedTask, now: number, timing?: TaskTiming): string {
   const parts = [statusLabel(task)];
   const snapshot = task.snapshot;
   if (snapshot?.progress !== undefined && !isTerminalTask(task)) {
     parts.push(`${snapshot.progress}%`);
+  }
+  const timed = timingText(timing);
+  if (timed !== undefined) {
+    parts.push(timed);
   }
   if (snapshot?.model) {
     parts.push(truncate(snapshot.model, 30));
@@ -81,6 +89,20 @@ export function describeTask(task: TrackedTask, now: number): string {
     parts.push(l10n.t('last check failed'));
   }
   return parts.join(' · ');
+}
+
+/** "about 2 min left", "taking longer than usual", "stalled: no change for 45 min". */
+export function timingText(timing: TaskTiming | undefined): string | undefined {
+  switch (timing?.kind) {
+    case 'estimate':
+      return l10n.t('about {0} left', duration(timing.remainingMs));
+    case 'overdue':
+      return l10n.t('taking longer than usual');
+    case 'stalled':
+      return l10n.t('stalled: no change for {0}', duration(timing.stillForMs));
+    case undefined:
+      return undefined;
+  }
 }
 
 /** Unfinished tasks first (they change), then the most recently tracked. */

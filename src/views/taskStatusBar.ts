@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ViewId } from '../commandIds';
 import { DisposableStore } from '../disposableStore';
+import type { StallWatch } from '../tasks/stallWatch';
 import type { TaskStore } from '../tasks/taskStore';
 import { summarizeTasks } from './statusSummary';
 
@@ -13,10 +14,14 @@ export class TaskStatusBar implements vscode.Disposable {
   private readonly disposables = new DisposableStore();
   private readonly item = this.disposables.add(vscode.window.createStatusBarItem('anyapiVideo.status', vscode.StatusBarAlignment.Left, 50));
 
-  constructor(private readonly store: TaskStore) {
+  constructor(
+    private readonly store: TaskStore,
+    private readonly stalls: StallWatch,
+  ) {
     this.item.name = vscode.l10n.t('AnyAPI Video');
     this.item.command = `${ViewId.tasks}.focus`;
     this.disposables.add(store.onDidChange(() => this.update()));
+    this.disposables.add(stalls.onDidChange(() => this.update()));
     // A turn of the event loop later: the first look at the store reads every stored task, which is work of its own.
     const firstUpdate = setImmediate(() => this.update());
     this.disposables.add({ dispose: () => clearImmediate(firstUpdate) });
@@ -27,7 +32,7 @@ export class TaskStatusBar implements vscode.Disposable {
   }
 
   private update(): void {
-    const summary = summarizeTasks(this.store.all());
+    const summary = summarizeTasks(this.store.all(), this.stalls.stalled);
     if (!summary) {
       this.item.hide();
       return;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { taskName } from '../tasks/lineage';
+import type { TaskTiming } from '../tasks/taskTimings';
 import { displayState, mayGenerateAgain, type DisplayState, type TrackedTask } from '../tasks/trackedTask';
 import { describeTask, taskIcon, tooltipLines, type TaskIcon } from './taskPresentation';
 
@@ -18,13 +19,13 @@ function themeIcon({ id, color }: TaskIcon): vscode.ThemeIcon {
 }
 
 /** Builds the tree row for one task; its tooltip is built on hover (see {@link createTaskTooltip}). */
-export function createTaskTreeItem(task: TrackedTask, now: number): vscode.TreeItem {
+export function createTaskTreeItem(task: TrackedTask, now: number, timing?: TaskTiming): vscode.TreeItem {
   const state = displayState(task);
   const item = new vscode.TreeItem(taskName(task), vscode.TreeItemCollapsibleState.None);
-  const description = describeTask(task, now);
+  const description = describeTask(task, now, timing);
   item.id = task.id;
   item.description = task.label === undefined ? description : `${task.id} · ${description}`;
-  item.iconPath = themeIcon(taskIcon(task));
+  item.iconPath = themeIcon(taskIcon(task, timing));
   item.contextValue = contextValue(task, state);
   item.accessibilityInformation = { label: vscode.l10n.t('Video task {0}, {1}', task.id, description) };
   item.command = { command: CommandId.openPreview, title: vscode.l10n.t('Open Preview'), arguments: [task.id] };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DisposableStore } from '../disposableStore';
 import { sourceOf } from '../tasks/lineage';
 import type { TaskChange, TaskStore } from '../tasks/taskStore';
+import type { TaskTiming } from '../tasks/taskTimings';
 import type { TrackedTask } from '../tasks/trackedTask';
 import { matchesFilter, type TaskFilter } from './taskFilter';
 import { groupOf, groupTasks, type Grouping, type TaskGroup } from './taskGrouping';
@@ -35,7 +36,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
 
   readonly onDidChangeTreeData = this.emitter.event;
 
-  constructor(private readonly store: TaskStore) {
+  constructor(
+    private readonly store: TaskStore,
+    /** Each unfinished task's estimate or stall; none in tests of the list alone. */
+    private readonly timing: (id: string) => TaskTiming | undefined = () => undefined,
+  ) {
     this.disposables.add(store.onDidChange((change) => this.onStoreChange(change)));
   }
 
@@ -94,7 +99,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     }
     const task = this.store.get(node);
     // A removed task can still be asked for while the tree catches up.
-    return task ? createTaskTreeItem(task, Date.now()) : new vscode.TreeItem(node);
+    return task ? createTaskTreeItem(task, Date.now(), this.timing(task.id)) : new vscode.TreeItem(node);
   }
 
   /** VS Code asks on hover: a tooltip is a dozen formatted lines, so rows that are never hovered never pay for one. */
@@ -106,9 +111,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     return item;
   }
 
-  /** Writes every row shown again in place (their ages moved on); order and selection stay. */
-  refreshRows(): void {
-    this.emitter.fire([...this.places.keys()]);
+  /** Writes the rows shown again in place (their ages moved on; all when no ids are given); order and selection stay. */
+  refreshRows(ids: readonly string[] = [...this.places.keys()]): void {
+    const shown = ids.filter((id) => this.places.has(id));
+    if (shown.length > 0) {
+      this.emitter.fire(shown);
+    }
   }
 
   getParent(node: TaskTreeNode): TaskGroupNode | undefined {

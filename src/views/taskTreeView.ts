@@ -3,6 +3,7 @@ import { ContextKey, ViewId } from '../commandIds';
 import { DisposableStore } from '../disposableStore';
 import type { Poller } from '../tasks/poller';
 import type { PollerPause } from '../tasks/pollPause';
+import type { StallWatch } from '../tasks/stallWatch';
 import type { TaskStore } from '../tasks/taskStore';
 import { AgeTicker } from './ageTicker';
 import type { TaskFilter } from './taskFilter';
@@ -25,9 +26,10 @@ export class TaskTreeView implements vscode.Disposable {
   constructor(
     private readonly store: TaskStore,
     poller: Poller,
+    stalls: StallWatch,
     private readonly state: vscode.Memento,
   ) {
-    this.provider = new TaskTreeProvider(store);
+    this.provider = new TaskTreeProvider(store, (id) => stalls.timing(id));
     this.provider.setGrouping(this.grouping);
     this.view = vscode.window.createTreeView(ViewId.tasks, {
       treeDataProvider: this.provider,
@@ -48,6 +50,7 @@ export class TaskTreeView implements vscode.Disposable {
         this.showMessage();
       }),
       this.view.onDidChangeVisibility(tickWhileSeen),
+      stalls.onDidChange((ids) => this.provider.refreshRows(ids)),
       store.onDidChange((change) => {
         if (change.membership) {
           tickWhileSeen();

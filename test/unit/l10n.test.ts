@@ -162,7 +162,11 @@ describe('localization: contributions (package.nls.*.json)', () => {
 });
 
 describe('localization: nothing bypasses l10n.t', () => {
-  /** Where English may stay: log lines (for bug reports), internal errors, CSS selectors, and the product's own name. */
+  /**
+   * Where English may stay: log lines and the support info (both for bug
+   * reports, read by a gateway's support desk), internal errors, CSS
+   * selectors, and the product's own name.
+   */
   const isExempt = (node: ts.Node): boolean => {
     if ((ts.isStringLiteral(node) && node.text === 'AnyAPI Video') || ts.isCallExpression(node.parent) && isSelectorCall(node.parent)) {
       return true;
@@ -172,6 +176,9 @@ describe('localization: nothing bypasses l10n.t', () => {
         return true;
       }
       if (ts.isNewExpression(current) && ts.isIdentifier(current.expression) && current.expression.text === 'Error') {
+        return true;
+      }
+      if (ts.isFunctionDeclaration(current) && current.name?.text === 'supportInfo') {
         return true;
       }
       if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression)) {

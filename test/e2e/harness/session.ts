@@ -17,6 +17,8 @@ export interface SessionOptions {
   /** The opened folder's `.vscode/settings.json`. */
   readonly workspaceSettings?: Record<string, unknown>;
   readonly env?: Record<string, string>;
+  /** Files in the extension's global storage before it starts, e.g. `tasks.json`. */
+  readonly extensionStorage?: Record<string, unknown>;
   /** Display language, e.g. `zh-cn`, with the extension's words in it. */
   readonly locale?: { readonly id: string; readonly words: ExtensionWords };
 }
@@ -43,6 +45,7 @@ export class Session {
         settings: { 'anyapiVideo.baseUrl': gateway.url, 'anyapiVideo.pollIntervalSeconds': 2, ...options.settings },
         workspaceSettings: options.workspaceSettings,
         env: options.env,
+        extensionStorage: options.extensionStorage,
         locale: options.locale?.id,
       });
       browser = await launchChromium();
