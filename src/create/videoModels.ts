@@ -89,7 +89,7 @@ export function requestFromArgument(value: unknown): CreateVideoRequest | undefi
  */
 export function requestToRepeat(task: TrackedTask): CreateVideoRequest | undefined {
   const snapshot = task.snapshot;
-  return requestFromArgument(task.request ?? { model: snapshot?.model, prompt: snapshot?.prompt, aspect_ratio: snapshot?.ratio });
+  return requestFromArgument(task.request) ?? requestFromArgument({ model: snapshot?.model, prompt: snapshot?.prompt, aspect_ratio: snapshot?.ratio });
 }
 
 /** The longest prompt the create flow accepts. */

@@ -10,14 +10,17 @@ export const STALL_CHECK_MS = 60_000;
 /**
  * The one owner of "how long, and is it stuck": each model's typical time,
  * learned from the finished tasks in the store, and which unfinished tasks
- * are stalled now. A task stalls with time passing, not with an answer, so
- * it looks again every minute — only while some unfinished task has a model
- * with a typical time; with nothing to time there is no timer.
+ * are stalled now. An answer that says nothing new changes nothing in the
+ * store, yet moves a task closer to stalled, so the watch looks again every
+ * minute — only while some unfinished task has a model with a typical time;
+ * with nothing to time there is no timer. Changes to the store are looked at
+ * once per turn of the event loop, not once per task of a sweep.
  */
 export class StallWatch implements Disposable {
   private typical: Map<string, number> | undefined;
   private stalledIds = new Set<string>();
   private handle: unknown;
+  private soon: unknown;
   private readonly emitter = new Emitter<readonly string[]>();
   private readonly subscription: Disposable;
 
@@ -37,7 +40,10 @@ export class StallWatch implements Disposable {
       if (change.membership || finished) {
         this.typical = undefined; // Tasks came, went or finished: the typical times may have moved.
       }
-      this.check();
+      this.soon ??= this.clock.setTimeout(() => {
+        this.soon = undefined;
+        this.check();
+      }, 0);
     });
   }
 
@@ -78,6 +84,10 @@ export class StallWatch implements Disposable {
 
   dispose(): void {
     this.stopTimer();
+    if (this.soon !== undefined) {
+      this.clock.clearTimeout(this.soon);
+      this.soon = undefined;
+    }
     this.subscription.dispose();
     this.emitter.dispose();
   }

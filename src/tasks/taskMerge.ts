@@ -44,16 +44,31 @@ function stateText(task: TrackedTask): string {
   );
 }
 
+/**
+ * Facts about the gateway's task that never change once known: a copy that
+ * lacks them (written by an older version, or tracked again by id) must not
+ * take them away.
+ */
+function onceKnown(a: TrackedTask, b: TrackedTask): Pick<TrackedTask, 'request' | 'from' | 'finishedAt'> {
+  const request = a.request ?? b.request;
+  const from = a.from ?? b.from;
+  const finishedAt = a.finishedAt ?? b.finishedAt;
+  return { ...(request === undefined ? {} : { request }), ...(from === undefined ? {} : { from }), ...(finishedAt === undefined ? {} : { finishedAt }) };
+}
+
 /** The two windows' versions of one task, merged; `mine` is returned as is when it is the newest in every part. */
 export function mergeTask(mine: TrackedTask, theirs: TrackedTask): TrackedTask {
   const state = newerState(theirs, mine) ? theirs : mine;
   const named = newerName(theirs, mine) ? theirs : mine;
-  if (state === mine && named === mine) {
+  const facts = onceKnown(state, state === mine ? theirs : mine);
+  const lacksFacts = mine.request !== facts.request || mine.from !== facts.from || mine.finishedAt !== facts.finishedAt;
+  if (state === mine && named === mine && !lacksFacts) {
     return mine;
   }
   const { label: _label, labelAt: _labelAt, ...rest } = state;
   return {
     ...rest,
+    ...facts,
     ...(named.label === undefined ? {} : { label: named.label }),
     ...(named.labelAt === undefined ? {} : { labelAt: named.labelAt }),
   };

@@ -55,9 +55,13 @@ export type TaskTiming =
   | { readonly kind: 'stalled'; readonly stillForMs: number };
 
 /**
- * An unfinished task's estimate, or `stalled` once its answer has not moved
- * for more than `stallFactor` times its model's typical time (and at least
- * {@link MIN_STALL_MS}). Undefined without a typical time for its model.
+ * An unfinished task's estimate, or `stalled` once the gateway's answers have
+ * not moved for more than `stallFactor` times its model's typical time (and at
+ * least {@link MIN_STALL_MS}). The span runs from the last movement to the
+ * last answer, not to now: a window that was closed, asleep, paused or offline
+ * has no answers for that time and must not call the task stuck for it; so a
+ * task whose last check failed, or that has no recorded movement (stored by
+ * 0.10), is never stalled. Undefined without a typical time for its model.
  */
 export function timingOf(task: TrackedTask, typical: ReadonlyMap<string, number>, now: number, stallFactor: number): TaskTiming | undefined {
   const model = task.snapshot?.model;
@@ -65,7 +69,7 @@ export function timingOf(task: TrackedTask, typical: ReadonlyMap<string, number>
   if (typicalMs === undefined || !needsPolling(task)) {
     return undefined;
   }
-  const stillForMs = now - (task.movedAt ?? task.addedAt);
+  const stillForMs = task.movedAt === undefined || task.checkedAt === undefined || task.problem !== undefined ? 0 : task.checkedAt - task.movedAt;
   if (stillForMs > Math.max(stallFactor * typicalMs, MIN_STALL_MS)) {
     return { kind: 'stalled', stillForMs };
   }

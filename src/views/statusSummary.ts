@@ -18,7 +18,8 @@ export function summarizeTasks(tasks: readonly TrackedTask[], stalled: readonly 
   if (tasks.length === 0) {
     return undefined;
   }
-  const isStalled = (task: TrackedTask): boolean => stalled.includes(task.id);
+  const stalledIds = new Set(stalled);
+  const isStalled = (task: TrackedTask): boolean => stalledIds.has(task.id);
   const running = tasks.filter(needsPolling).sort((a, b) => Number(isStalled(b)) - Number(isStalled(a)));
   const listed = running.length > 0 ? running : tasks;
   const count = (n: number): string => (n === 1 ? l10n.t('1 video') : l10n.t('{0} videos', n));

@@ -16,6 +16,12 @@ export interface TaskFilter {
 }
 
 const STATES: readonly DisplayState[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'checking', 'unknown', 'notFound', 'error'];
+/** The words the view shows in English, understood in every display language (the hint names them). */
+const ENGLISH_WORDS: ReadonlyMap<string, DisplayState> = new Map([
+  ['ready', 'succeeded'],
+  ['done', 'succeeded'],
+  ['notfound', 'notFound'],
+]);
 /** The longest filter kept: it is shown in the view's title bar. */
 const MAX_FILTER_LENGTH = 200;
 
@@ -38,7 +44,7 @@ export function parseTaskFilter(text: string): { filter: TaskFilter | undefined 
     } else if (key === 'model') {
       models.push(value);
     } else {
-      const state = STATES.find((known) => known.toLowerCase() === value || stateLabel(known).toLowerCase().replace(/\s+/g, '') === value);
+      const state = STATES.find((known) => known.toLowerCase() === value || stateLabel(known).toLowerCase().replace(/\s+/g, '') === value) ?? ENGLISH_WORDS.get(value);
       if (state === undefined) {
         return { error: l10n.t('“{0}” is not a status. Try one of: {1}.', value.slice(0, 30), 'queued, running, ready, failed, cancelled') };
       }

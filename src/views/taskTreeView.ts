@@ -21,6 +21,7 @@ export class TaskTreeView implements vscode.Disposable {
   private readonly view: vscode.TreeView<TaskTreeNode>;
   private readonly disposables = new DisposableStore();
   private pause: PollerPause | undefined;
+  private messageSoon: NodeJS.Immediate | undefined;
   private currentFilter: TaskFilter | undefined;
 
   constructor(
@@ -56,7 +57,7 @@ export class TaskTreeView implements vscode.Disposable {
           tickWhileSeen();
         }
         if (this.currentFilter !== undefined) {
-          this.showMessage();
+          this.showMessageSoon();
         }
       }),
     ]) {
@@ -108,6 +109,7 @@ export class TaskTreeView implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearImmediate(this.messageSoon);
     this.disposables.dispose();
   }
 
@@ -116,6 +118,14 @@ export class TaskTreeView implements vscode.Disposable {
     return shown === 0 && this.store.size > 0
       ? vscode.l10n.t('No task matches “{0}”. Clear the filter from the view’s title bar.', filter.text)
       : vscode.l10n.t('Filtered by “{0}”: {1} of {2} shown.', filter.text, shown, this.store.size);
+  }
+
+  /** Counts what the filter shows once per turn of the event loop, not once per task a sweep changes. */
+  private showMessageSoon(): void {
+    this.messageSoon ??= setImmediate(() => {
+      this.messageSoon = undefined;
+      this.showMessage();
+    });
   }
 
   /** The pause, else the filter: the description says it too, but a narrow sidebar cuts the title bar off. */

@@ -4,9 +4,10 @@ import { recordScenarios, Session } from './harness/session';
 const MINUTE = 60_000;
 
 /**
- * A task stuck in "queued" for an hour, while its model's last three videos
- * took a minute each: stored state as a user would have it after a lunch
- * break. The gateway keeps answering "queued" for it.
+ * A task whose answers have said "queued" for an hour, up to its last check
+ * a moment ago, while its model's last three videos took a minute each:
+ * stored state as a window leaves it when it reloads. The gateway keeps
+ * answering "queued".
  */
 function storedTasks(now: number): unknown {
   const done = (id: string, finishedAgo: number) => ({
@@ -29,7 +30,7 @@ function storedTasks(now: number): unknown {
       done('grok:done-1', 90 * MINUTE),
       done('grok:done-2', 80 * MINUTE),
       done('grok:done-3', 70 * MINUTE),
-      { id: 'grok:stuck', addedAt: stuckSince, movedAt: stuckSince, checkedAt: stuckSince, snapshot: { rawStatus: 'queued', status: 'queued', model: 'grok-video-3' } },
+      { id: 'grok:stuck', addedAt: stuckSince, movedAt: stuckSince, checkedAt: now, snapshot: { rawStatus: 'queued', status: 'queued', model: 'grok-video-3' } },
     ],
   };
 }
@@ -41,7 +42,8 @@ describe('End to end: a task that is stuck', function () {
 
   before(async () => {
     session = await Session.start({ name: 'stalls', extensionStorage: { 'tasks.json': storedTasks(Date.now()) } });
-    session.gateway.setTask('grok:stuck', [{ id: 'grok:stuck', status: 'queued', model: 'grok-video-3' }]);
+    // A careless gateway echoes the request's key: the support info must still not carry it.
+    session.gateway.setTask('grok:stuck', [{ id: 'grok:stuck', status: 'queued', model: 'grok-video-3', debug: `Authorization: Bearer ${session.gateway.apiKey}` }]);
   });
   recordScenarios(() => session);
 
@@ -53,6 +55,8 @@ describe('End to end: a task that is stuck', function () {
     assert.match(await wb().descriptionOf('grok:stuck'), /^Queued · stalled: no change for 1 h( 1 min)? · grok-video-3/);
     assert.match((await wb().statusItem().getAttribute('aria-label')) ?? '', /1 video in progress, 1 stalled/);
     const toast = await wb().waitForNotification(/Video task grok:stuck seems stuck: no change for 1 h( 1 min)?, while grok-video-3 usually takes 1 min/);
+    await wb().page.waitForTimeout(3000);
+    assert.equal((await wb().notifications()).filter((text) => /seems stuck/.test(text)).length, 1, 'one notification');
     await toast.getByRole('button', { name: 'Copy Support Info' }).click();
     const info = await wb().waitForClipboard(/Task: grok:stuck/);
     for (const expected of [/Gateway: http:\/\/127\.0\.0\.1:\d+\n/, /Model: grok-video-3/, /Status: Queued \(queued\)/, /Last answer \(HTTP 200, [^)]+\):\n\{/]) {
@@ -69,7 +73,12 @@ describe('End to end: a task that is stuck', function () {
     await wb().waitReady();
     await wb().openSidebar();
     await wb().waitForIcon('grok:stuck', 'warning');
-    await wb().page.waitForTimeout(5000);
+    // This window polls again (it asks the gateway), so it would have announced the task by now.
+    const asked = session!.gateway.queriesFor('grok:stuck').length;
+    for (const deadline = Date.now() + 60_000; session!.gateway.queriesFor('grok:stuck').length === asked; await wb().page.waitForTimeout(250)) {
+      assert.ok(Date.now() < deadline, 'the reloaded window checks the task');
+    }
+    await wb().page.waitForTimeout(3000);
     assert.equal((await wb().notifications()).filter((text) => /seems stuck/.test(text)).length, 0);
   });
 });

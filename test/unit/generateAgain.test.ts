@@ -6,6 +6,7 @@ import { createPreviewModel } from '../../src/preview/previewModel';
 import { isWebviewMessage } from '../../src/preview/protocol';
 import { generatedFrom, sourceOf } from '../../src/tasks/lineage';
 import { restoreTasks } from '../../src/tasks/persistence';
+import { mergeTask } from '../../src/tasks/taskMerge';
 import { TaskCreator } from '../../src/tasks/taskCreator';
 import { TaskStore } from '../../src/tasks/taskStore';
 import { mayGenerateAgain, type TrackedTask } from '../../src/tasks/trackedTask';
@@ -51,6 +52,21 @@ describe('Generate Again: where a task came from', function () {
     });
   });
 
+  describe('across windows', () => {
+    it('keeps the request, the source and the finish time when a newer copy of the task lacks them', () => {
+      const request = { model: 'veo3', prompt: 'a lighthouse' };
+      const mine: TrackedTask = { id: 't', addedAt: 1, changedAt: 5, request, from: 's', finishedAt: 5, snapshot: snapshot('succeeded', { model: 'veo3' }) };
+      // Written by a window still on an older version, or after the task was tracked again by id: newer, but without them.
+      const theirs: TrackedTask = { id: 't', addedAt: 1, changedAt: 9, checkedAt: 9, snapshot: snapshot('succeeded', { model: 'veo3', prompt: 'a lighthouse' }) };
+      const merged = mergeTask(mine, theirs);
+      assert.equal(merged.checkedAt, 9, 'their newer state wins');
+      assert.deepEqual([merged.request, merged.from, merged.finishedAt], [request, 's', 5], 'and the facts stay');
+      const back = mergeTask(theirs, mine);
+      assert.deepEqual([back.request, back.from, back.finishedAt], [request, 's', 5], 'also when the window holding the facts is the other one');
+      assert.equal(back.checkedAt, 9);
+    });
+  });
+
   describe('requestToRepeat', () => {
     it('starts from the request sent, not from what the gateway reports', () => {
       const task: TrackedTask = {
@@ -91,6 +107,11 @@ describe('Generate Again: where a task came from', function () {
       const [d, e, f, g] = stored.tasks;
       assert.deepEqual(requestToRepeat(d), { model: 'grok-video-3', prompt: 'ok' }, 'unknown keys, a bad word and a non-https image are dropped');
       assert.equal(requestToRepeat(e), undefined, 'a model name that could not be typed is refused');
+      assert.deepEqual(
+        requestToRepeat({ ...e, snapshot: snapshot('succeeded', { model: 'grok-video-3', prompt: 'as reported' }) }),
+        { model: 'grok-video-3', prompt: 'as reported' },
+        'and then what the gateway reports is used',
+      );
       assert.equal(f.request, undefined);
       assert.equal(f.from, undefined, 'a task is not its own source');
       assert.equal(g.from, undefined, 'a source that is not an id is dropped');

@@ -42,10 +42,12 @@ describe('How long, and is it stuck', () => {
 
     it('estimates what is left, says when it takes longer, and calls it stalled after the factor (never under 10 minutes)', () => {
       const typical = new Map([['grok-video-3', 4 * MINUTE]]);
+      /** Tracked and last moved `sinceMinutes` ago (or `movedMinutesAgo`), checked just now. */
       const queued = (sinceMinutes: number, movedMinutesAgo = sinceMinutes): TrackedTask => ({
         id: 'q',
         addedAt: now - sinceMinutes * MINUTE,
         movedAt: now - movedMinutesAgo * MINUTE,
+        checkedAt: now,
         snapshot: snapshot('queued', { model: 'grok-video-3' }),
       });
       assert.deepEqual(timingOf(queued(1), typical, now, 3), { kind: 'estimate', remainingMs: 3 * MINUTE });
@@ -59,6 +61,9 @@ describe('How long, and is it stuck', () => {
       assert.deepEqual(timingOf(queued(30), new Map([['grok-video-3', 10 * MINUTE]]), now, 3), { kind: 'overdue' }, '30 min is not more than 3 × 10');
       assert.deepEqual(timingOf(queued(31), new Map([['grok-video-3', 10 * MINUTE]]), now, 3), { kind: 'stalled', stillForMs: 31 * MINUTE });
       assert.equal(timingOf(queued(60), new Map(), now, 3), undefined, 'no history for the model: no verdict');
+      assert.deepEqual(timingOf({ ...queued(60), checkedAt: now - 55 * MINUTE }, typical, now, 3), { kind: 'overdue' }, 'no answers for 55 min (window closed, asleep, paused): not evidence');
+      assert.deepEqual(timingOf({ ...queued(60), problem: { kind: 'network', message: 'offline', at: now } }, typical, now, 3), { kind: 'overdue' }, 'the last check failed');
+      assert.deepEqual(timingOf({ ...queued(60), movedAt: undefined }, typical, now, 3), { kind: 'overdue' }, 'stored by 0.10: when it last moved is not known');
       assert.equal(timingOf(finished('f', 60, now), typical, now, 3), undefined, 'finished: nothing to time');
       assert.equal(MIN_STALL_MS, 10 * MINUTE);
     });
@@ -106,27 +111,38 @@ describe('How long, and is it stuck', () => {
       return { store, clock, stalls, changes };
     }
 
-    it('flags a task once it has not moved for long enough, checking once a minute only while there is something to time', async () => {
+    it('flags a task once its answers have not moved for long enough, looking once a minute only while there is something to time', async () => {
       const clock = new FakeClock();
       const at = clock.now();
       const history = [finished('a', 2, at), finished('b', 2, at), finished('c', 2, at)];
-      const stuck: TrackedTask = { id: 'q', addedAt: at - 8 * MINUTE, movedAt: at - 8 * MINUTE, snapshot: snapshot('queued', { model: 'grok-video-3' }) };
+      const stuck: TrackedTask = { id: 'q', addedAt: at - 8 * MINUTE, movedAt: at - 8 * MINUTE, checkedAt: at, snapshot: snapshot('queued', { model: 'grok-video-3' }) };
       const rig = watch([...history, stuck]);
+      const poll = async (minutes: number): Promise<void> => {
+        for (let minute = 0; minute < minutes; minute++) {
+          await rig.clock.advance(MINUTE);
+          rig.store.recordSnapshot('q', snapshot('queued', { model: 'grok-video-3' })); // The same answer: no change in the store.
+        }
+      };
       rig.stalls.check();
       assert.deepEqual(rig.stalls.stalled, []);
       assert.equal(rig.clock.pendingTimers, 1);
-      await rig.clock.advance(2 * STALL_CHECK_MS);
+      await poll(2);
       assert.deepEqual(rig.stalls.stalled, [], 'not yet: 10 min is the floor');
+      await poll(1);
       await rig.clock.advance(STALL_CHECK_MS);
-      assert.deepEqual(rig.stalls.stalled, ['q']);
+      assert.deepEqual(rig.stalls.stalled, ['q'], 'seen at the next look, a minute later at most');
       assert.deepEqual(rig.changes, [['q']], 'told once');
-      await rig.clock.advance(5 * STALL_CHECK_MS);
+      await poll(5);
       assert.deepEqual(rig.changes, [['q']], 'and not again while it stays stalled');
 
       rig.store.recordSnapshot('q', snapshot('running', { model: 'grok-video-3', progress: 5 }));
+      rig.store.recordSnapshot('q', snapshot('running', { model: 'grok-video-3', progress: 6 }));
+      assert.deepEqual(rig.stalls.stalled, ['q'], 'the store’s changes are looked at once per turn, not once each');
+      await rig.clock.advance(0);
       assert.deepEqual(rig.stalls.stalled, [], 'it moved');
       assert.deepEqual(rig.changes, [['q'], ['q']]);
       rig.store.recordSnapshot('q', snapshot('succeeded', { model: 'grok-video-3', videoUrl: 'https://cdn.example/q.mp4' }));
+      await rig.clock.advance(0);
       assert.equal(rig.clock.pendingTimers, 0, 'nothing left to time: no timer');
       rig.stalls.dispose();
     });

@@ -22,6 +22,7 @@ describe('taskFilter', () => {
   it('knows a status by its name or by the word the view shows for it', () => {
     assert.deepEqual(filter('status:ready').states, ['succeeded']);
     assert.deepEqual(filter('status:succeeded status:notfound').states, ['succeeded', 'notFound']);
+    assert.match(JSON.stringify(parseTaskFilter('status:constructor')), /is not a status/, 'no word is looked up among inherited keys');
   });
 
   it('says what is wrong with a status it does not know, or a key without a value', () => {
