@@ -6,8 +6,6 @@ import type { CommandDeps } from './commands/commandDeps';
 import { LazyFeatures } from './commands/lazyCommands';
 import { registerRawAnswerDocuments } from './commands/rawAnswerDocuments';
 import { errorMessage } from './log';
-import { registerCompletionNotifier } from './notifications/completionNotifier';
-import { registerPauseNotifier } from './notifications/pauseNotifier';
 import { registerSettingsNotifier } from './notifications/settingsNotifier';
 import { Settings } from './settings';
 import { Poller } from './tasks/poller';
@@ -104,9 +102,8 @@ function startAfterActivation(deps: CommandDeps, features: LazyFeatures, lease: 
     new TaskStatusBar(store, stalls),
     features.announceStalls(lease),
     rawAnswers.removeWith(store),
-    registerCompletionNotifier(store, settings),
+    features.notifyOfEvents(),
     features.followFinishedTasks(),
-    registerPauseNotifier(poller, apiKeys),
     registerSettingsNotifier(settings),
     lease.onDidChange(() => features.copyMissingVideos()),
     apiKeys.onDidChange(() => {

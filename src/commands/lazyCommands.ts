@@ -100,6 +100,19 @@ export class LazyFeatures implements vscode.Disposable {
   }
 
   /**
+   * Hands what deserves a notification to dist/features.js, which words it:
+   * a task that finished, a pause the poller announces (in the polling window
+   * only: see `Poller`).
+   */
+  notifyOfEvents(): vscode.Disposable {
+    const { store, poller } = this.deps;
+    return vscode.Disposable.from(
+      store.onDidFinish(({ task }) => this.use((features) => features.notifyFinished(task))),
+      poller.onDidAnnouncePause((pause) => this.use((features) => features.announcePause(pause))),
+    );
+  }
+
+  /**
    * Tells the user of tasks that just stalled, and of those already stalled
    * when this window takes polling over: from the polling window only, so
    * windows do not repeat each other. The notification's code loads only then.

@@ -14,9 +14,12 @@ import { taskHandlers } from '../commands/taskCommands';
 import { openTrackLink } from '../commands/trackLink';
 import { trackTaskHandlers } from '../commands/trackTask';
 import { AutoDownloads } from '../notifications/autoDownload';
+import { notifyFinished } from '../notifications/completionNotifier';
+import { announcePause } from '../notifications/pauseNotifier';
 import { announceStalled } from '../notifications/stallNotifier';
 import { PreviewPanels } from '../preview/previewPanels';
 import { ContentCopies } from '../tasks/contentCopies';
+import type { PollerPause } from '../tasks/pollPause';
 import { TaskCreator } from '../tasks/taskCreator';
 import type { TrackedTask } from '../tasks/trackedTask';
 import { wireTranslations } from '../vscodeL10n';
@@ -31,6 +34,10 @@ export interface Features {
   copyContent(task: TrackedTask): void;
   /** Asks again for these tasks' videos, even those asked for before in this session. */
   copyMissing(tasks: readonly TrackedTask[]): void;
+  /** "Video ready" or "failed", as `anyapiVideo.notifyOn` asks. */
+  notifyFinished(task: TrackedTask): void;
+  /** The one notification for a pause the poller announces. */
+  announcePause(pause: PollerPause): void;
   /** Says once that these tasks seem stuck (see `StallWatch`). */
   announceStalled(ids: readonly string[]): void;
   /** Tracks the tasks a `…/track?id=…` link names. */
@@ -83,6 +90,8 @@ export function loadFeatures(deps: CommandDeps): Features {
         void contentCopies.fetch(task);
       }
     },
+    notifyFinished: (task) => notifyFinished(task, deps.settings),
+    announcePause: (pause) => announcePause(pause, deps.apiKeys),
     announceStalled: (ids) => announceStalled(ids, deps),
     openLink: openTrackLink,
     dispose: () => {
