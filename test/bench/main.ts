@@ -273,7 +273,7 @@ async function main(): Promise<void> {
     vsixBytes: fs.statSync(vsix).size,
   };
   const checks: [string, string, boolean][] = [
-    ['activation bundle', `${results.activation.activationBundleBytes} B (≤ 61,440)`, results.activation.activationBundleBytes <= 60 * 1024],
+    ['activation bundle', `${results.activation.activationBundleBytes} B (≤ 65,536)`, results.activation.activationBundleBytes <= 64 * 1024],
     ['undici or features loaded at activation', String(results.activation.lazyBundlesAtActivation), !results.activation.lazyBundlesAtActivation],
     ...[empty, stored].map(
       (times, i): [string, string, boolean] => [
