@@ -56,6 +56,8 @@ export interface TaskSnapshot {
   readonly createdAt?: number;
   readonly updatedAt?: number;
   readonly completedAt?: number;
+  /** When the gateway says the video (its URL or its content) stops being available (`expires_at`). */
+  readonly expiresAt?: number;
 }
 
 /** Status words that mean the gateway has no such task: the same as a 404. */
@@ -92,7 +94,19 @@ export function parseTaskSnapshot(body: unknown): TaskSnapshot {
     createdAt: timeField(task, 'created_at'),
     updatedAt: timeField(task, 'status_update_time') ?? timeField(task, 'updated_at'),
     completedAt: timeField(task, 'completed_at') ?? timeField(task, 'finished_at') ?? timeField(task, 'finish_time'),
+    expiresAt: timeField(task, 'expires_at') ?? outputTime(task, 'expires_at'),
   });
+}
+
+/** A time on the task's first output (`data[0]`, `output[0]`), where some gateways put the video with its expiry. */
+function outputTime(task: JsonObject, key: string): number | undefined {
+  for (const list of [field(task, 'data'), field(task, 'output')]) {
+    const first: unknown = Array.isArray(list) ? list[0] : undefined;
+    if (isObject(first)) {
+      return timeField(first, key);
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -72,6 +72,7 @@ function details(task: TrackedTask): PreviewDetail[] {
     [l10n.t('Created'), time(snapshot?.createdAt)],
     [l10n.t('Updated'), time(snapshot?.updatedAt)],
     [l10n.t('Completed'), time(snapshot?.completedAt)],
+    [l10n.t('Link expires'), time(snapshot?.expiresAt)],
     [l10n.t('Last checked'), time(task.checkedAt)],
     [l10n.t('Video URL'), snapshot?.videoUrl],
   ];

@@ -103,6 +103,7 @@ function restoreSnapshot(stored: JsonObject): TaskSnapshot | undefined {
     createdAt: epochMs(numberField(stored, 'createdAt')),
     updatedAt: epochMs(numberField(stored, 'updatedAt')),
     completedAt: epochMs(numberField(stored, 'completedAt')),
+    expiresAt: epochMs(numberField(stored, 'expiresAt')),
   });
 }
 

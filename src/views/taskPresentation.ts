@@ -81,6 +81,10 @@ export function describeTask(task: TrackedTask, now: number, timing?: TaskTiming
   if (snapshot?.model) {
     parts.push(truncate(snapshot.model, 30));
   }
+  const expiry = expiryText(task, now);
+  if (expiry !== undefined) {
+    parts.push(expiry);
+  }
   const updatedAt = snapshot?.updatedAt ?? task.checkedAt;
   if (updatedAt !== undefined) {
     parts.push(l10n.t('updated {0}', relativeTime(updatedAt, now)));
@@ -103,6 +107,18 @@ export function timingText(timing: TaskTiming | undefined): string | undefined {
     case undefined:
       return undefined;
   }
+}
+
+/**
+ * "link expires in 3 h" or "link expired", for a video whose link the gateway
+ * said would expire (`expires_at`) and that has no copy kept here.
+ */
+export function expiryText(task: TrackedTask, now: number): string | undefined {
+  const expiresAt = task.snapshot?.expiresAt;
+  if (expiresAt === undefined || task.localVideo !== undefined || !hasPlayableVideo(task)) {
+    return undefined;
+  }
+  return expiresAt <= now ? l10n.t('link expired') : l10n.t('link expires in {0}', duration(expiresAt - now));
 }
 
 /** Unfinished tasks first (they change), then the most recently tracked. */
@@ -132,6 +148,7 @@ export function tooltipLines(task: TrackedTask, sourceName?: string): [label: st
     [l10n.t('Created'), time(snapshot?.createdAt), 80],
     [l10n.t('Updated'), time(snapshot?.updatedAt), 80],
     [l10n.t('Completed'), time(snapshot?.completedAt), 80],
+    [l10n.t('Link expires'), time(snapshot?.expiresAt), 80],
     [l10n.t('Tracked since'), formatTime(task.addedAt), 80],
     [l10n.t('Generated again from'), sourceName, 100],
     [l10n.t('Reason'), snapshot?.error, 300],

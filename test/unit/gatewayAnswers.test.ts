@@ -23,6 +23,8 @@ interface Reading {
   readonly videoUrl: string | null;
   readonly progress: number | null;
   readonly reason: string | null;
+  /** In seconds, as the fixtures write it. */
+  readonly expiresAt: number | null;
 }
 
 /**
@@ -50,14 +52,20 @@ describe('Real gateway answers (test/fixtures/gateways)', function () {
   async function read(id: string): Promise<Reading> {
     try {
       const snapshot = await client.query(id, KEY);
-      return { state: snapshot.status, videoUrl: snapshot.videoUrl ?? null, progress: snapshot.progress ?? null, reason: snapshot.error ?? null };
+      return {
+        state: snapshot.status,
+        videoUrl: snapshot.videoUrl ?? null,
+        progress: snapshot.progress ?? null,
+        reason: snapshot.error ?? null,
+        expiresAt: snapshot.expiresAt === undefined ? null : snapshot.expiresAt / 1000,
+      };
     } catch (error) {
       if (!(error instanceof ApiError)) {
         throw error;
       }
       // A bad answer's message is the extension's own words about the answer, not a reason the task gave.
       const reason = error.kind === 'badResponse' ? null : error.message;
-      return { state: ERROR_STATES[error.kind] ?? error.kind, videoUrl: null, progress: null, reason };
+      return { state: ERROR_STATES[error.kind] ?? error.kind, videoUrl: null, progress: null, reason, expiresAt: null };
     }
   }
 
@@ -80,6 +88,7 @@ describe('Real gateway answers (test/fixtures/gateways)', function () {
       assert.equal(reading.state, expected.state, why);
       assert.equal(reading.videoUrl, expected.videoUrl, why);
       assert.equal(reading.progress, expected.progress, why);
+      assert.equal(reading.expiresAt, expected.expiresAt ?? null, `when the video stops being available: ${why}`);
       assert.equal(expected.contentRoute ?? false, reading.state === 'succeeded' && reading.videoUrl === null, `the content route is asked exactly when a task succeeded without a URL: ${why}`);
       if (expected.state === 'failed' || expected.state === 'cancelled') {
         assert.equal(reading.reason, expected.reason, why);
