@@ -41,6 +41,11 @@
   const download = element('download', HTMLButtonElement);
   const copyPrompt = element('copyPrompt', HTMLButtonElement);
   const generateAgain = element('generateAgain', HTMLButtonElement);
+  const keepCopy = element('keepCopy', HTMLButtonElement);
+  const refreshTask = element('refreshTask', HTMLButtonElement);
+  const linkNote = element('linkNote', HTMLElement);
+  /** What to say when the player cannot load the video; from the latest update. */
+  let loadFailed = /** @type {string | undefined} */ (undefined);
   const sourceLine = element('sourceLine', HTMLElement);
   const source = element('source', HTMLElement);
   const generatedSection = element('generatedSection', HTMLElement);
@@ -132,6 +137,14 @@
     setText(prompt, model.prompt, promptSection);
     copyPrompt.hidden = model.enhancedPrompt === undefined && model.prompt === undefined;
     generateAgain.hidden = !model.canGenerateAgain;
+    keepCopy.hidden = !model.canKeepCopy;
+    loadFailed = model.loadFailed;
+    // A load failure already shown stays until the next video: the same link fails the same way.
+    if (!(linkNote.dataset.failed === 'true' && videoUrl !== undefined && video.getAttribute('src') === videoUrl)) {
+      linkNote.dataset.failed = 'false';
+      setText(linkNote, model.linkExpired);
+    }
+    refreshTask.hidden = linkNote.hidden;
     sourceLine.hidden = model.source === undefined;
     source.replaceChildren(...(model.source === undefined ? [] : [relatedTask(model.source)]));
     generatedSection.hidden = model.generated.length === 0;
@@ -180,6 +193,14 @@
 
   video.addEventListener('loadedmetadata', describeVideo);
   video.addEventListener('emptied', () => (videoInfo.textContent = ''));
+  // Not a black box: a link that stopped working says so, and offers to ask again.
+  video.addEventListener('error', () => {
+    if (video.getAttribute('src') && loadFailed !== undefined) {
+      linkNote.dataset.failed = 'true';
+      setText(linkNote, loadFailed);
+      refreshTask.hidden = false;
+    }
+  });
   loop.addEventListener('click', toggleLoop);
   speed.addEventListener('change', () => (video.playbackRate = Number(speed.value)));
   // Playback keys work anywhere in the preview except where they mean something else (buttons, the speed list).
@@ -203,6 +224,8 @@
   download.addEventListener('click', () => vscode.postMessage({ type: 'download' }));
   copyPrompt.addEventListener('click', () => vscode.postMessage({ type: 'copyPrompt' }));
   generateAgain.addEventListener('click', () => vscode.postMessage({ type: 'generateAgain' }));
+  keepCopy.addEventListener('click', () => vscode.postMessage({ type: 'keepCopy' }));
+  refreshTask.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
   rawSection.addEventListener('toggle', () => {
     if (rawSection.open) {
       vscode.postMessage({ type: 'loadRaw' });

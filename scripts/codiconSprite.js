@@ -12,7 +12,7 @@ const path = require('node:path');
  * the page: drawn in the text colour, they follow the theme, and the page's
  * CSP needs no new source.
  */
-const PREVIEW_CODICONS = ['clock', 'sync', 'pass', 'error', 'circle-slash', 'warning', 'info', 'link-external', 'cloud-download', 'link', 'copy', 'debug-rerun'];
+const PREVIEW_CODICONS = ['clock', 'sync', 'pass', 'error', 'circle-slash', 'warning', 'info', 'link-external', 'cloud-download', 'link', 'copy', 'debug-rerun', 'save', 'refresh'];
 
 /** Writes dist/codicons.svg: a `<symbol id="codicon-<name>">` for each of PREVIEW_CODICONS. */
 function writeCodiconSprite() {

@@ -25,6 +25,7 @@ export const CommandId = {
   filterTasks: 'anyapiVideo.filterTasks',
   clearFilter: 'anyapiVideo.clearFilter',
   copySupportInfo: 'anyapiVideo.copySupportInfo',
+  keepCopy: 'anyapiVideo.keepCopy',
   cancelAutoDownloads: 'anyapiVideo.cancelAutoDownloads',
   showRawResponse: 'anyapiVideo.showRawResponse',
 } as const;

@@ -4,9 +4,7 @@ import { ApiKeyStore } from './auth/apiKeyStore';
 import { ContextKey } from './commandIds';
 import type { CommandDeps } from './commands/commandDeps';
 import { LazyFeatures } from './commands/lazyCommands';
-import { registerRawAnswerDocuments } from './commands/rawAnswerDocuments';
 import { errorMessage } from './log';
-import { registerSettingsNotifier } from './notifications/settingsNotifier';
 import { Settings } from './settings';
 import { Poller } from './tasks/poller';
 import type { PollerLease } from './tasks/pollerLease';
@@ -81,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     features.registerCommands(),
     features.restorePreviews(),
     features.handleLinks(),
-    registerRawAnswerDocuments(rawAnswers),
+    features.provideRawAnswers(),
   );
   // Nothing else is needed to show the view, so it starts once activate() has returned (docs/PERFORMANCE.md).
   const afterActivation = setImmediate(() => {
@@ -104,7 +102,7 @@ function startAfterActivation(deps: CommandDeps, features: LazyFeatures, lease: 
     rawAnswers.removeWith(store),
     features.notifyOfEvents(),
     features.followFinishedTasks(),
-    registerSettingsNotifier(settings),
+    features.followSettingsNotices(),
     lease.onDidChange(() => features.copyMissingVideos()),
     apiKeys.onDidChange(() => {
       void vscode.commands.executeCommand('setContext', ContextKey.hasApiKey, apiKeys.current !== undefined);

@@ -18,6 +18,10 @@ export interface ExtensionSettings {
   readonly autoDownloadFolder: string;
   /** The largest video a download may write. */
   readonly maxDownloadBytes: number;
+  /** `ready`: keep a copy of every video that finishes while tracked. */
+  readonly keepCopies: 'off' | 'ready';
+  /** What all kept copies together may take. */
+  readonly keptCopiesMaxBytes: number;
 }
 
 const SECTION = 'anyapiVideo';
@@ -89,6 +93,13 @@ export class Settings implements vscode.Disposable {
       max: 300,
       fallback: 30,
     });
+    // Disk use, like the download limit: user settings only.
+    const keptCopiesMax = clampSetting(`${SECTION}.keptCopiesMaxMegabytes`, userSetting(config, 'keptCopiesMaxMegabytes'), {
+      min: 1,
+      max: 1024 * 1024,
+      fallback: 2048,
+      integer: true,
+    });
     const stallFactor = clampSetting(`${SECTION}.stallFactor`, config.get('stallFactor'), { min: 1.5, max: 100, fallback: 3 });
     const maxDownload = clampSetting(`${SECTION}.maxDownloadMegabytes`, userSetting(config, 'maxDownloadMegabytes'), {
       min: 1,
@@ -105,6 +116,8 @@ export class Settings implements vscode.Disposable {
       stallFactor: stallFactor.value,
       autoDownloadFolder: userText(config, 'autoDownloadFolder', ''),
       maxDownloadBytes: maxDownload.value * 1024 * 1024,
+      keepCopies: userSetting(config, 'keepCopies') === 'ready' ? 'ready' : 'off',
+      keptCopiesMaxBytes: keptCopiesMax.value * 1024 * 1024,
     };
     // The proxy sees every request and the key in it: user settings only, like baseUrl.
     const http = vscode.workspace.getConfiguration('http');
@@ -116,7 +129,7 @@ export class Settings implements vscode.Disposable {
         timeoutMs: extension.requestTimeoutSeconds * 1000,
         proxy: { proxyUrl: proxyUrl === '' ? undefined : proxyUrl, strictSSL: userSetting(http, 'proxyStrictSSL') !== false },
       },
-      notices: [pollInterval, concurrency, timeout, stallFactor, maxDownload].flatMap((setting) => (setting.notice === undefined ? [] : [setting.notice])),
+      notices: [pollInterval, concurrency, timeout, stallFactor, maxDownload, keptCopiesMax].flatMap((setting) => (setting.notice === undefined ? [] : [setting.notice])),
     };
     return this.cached;
   }

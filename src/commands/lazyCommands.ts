@@ -7,6 +7,7 @@ import { errorMessage } from '../log';
 import { wantsAutoDownload } from '../notifications/autoDownloadFolder';
 import { localVideoName, wantsContentCopy } from '../tasks/contentCopies';
 import type { CommandDeps } from './commandDeps';
+import { RAW_ANSWER_SCHEME } from './rawAnswerDocuments';
 
 /**
  * dist/features.js, loaded once, the first time a lazy command runs or a
@@ -47,6 +48,30 @@ export class LazyFeatures implements vscode.Disposable {
     });
   }
 
+  /**
+   * Provides the raw-answer documents, written in dist/features.js. Registered
+   * at activation, not with the command: VS Code restores an open raw-answer
+   * tab after a reload, before anyone runs the command again.
+   */
+  provideRawAnswers(): vscode.Disposable {
+    return vscode.workspace.registerTextDocumentContentProvider(RAW_ANSWER_SCHEME, {
+      provideTextDocumentContent: async (uri) => (await this.get()).rawAnswerDocument(uri),
+    });
+  }
+
+  /** Says when a setting is out of range and which value is used; the wording loads only then. */
+  followSettingsNotices(): vscode.Disposable {
+    const { settings } = this.deps;
+    const look = (): void => {
+      // Once loaded, it is also told when the notices are gone, so the same one can be said again later.
+      if (settings.notices.length > 0 || this.loaded !== undefined) {
+        this.use((features) => features.showSettingsNotices());
+      }
+    };
+    look();
+    return settings.onDidChange(look);
+  }
+
   /** Opens `<scheme>://anyapi.anyapi-video-tasks/track?id=…` links; what they say is read in dist/features.js. */
   handleLinks(): vscode.Disposable {
     return vscode.window.registerUriHandler({
@@ -67,6 +92,9 @@ export class LazyFeatures implements vscode.Disposable {
       store.onDidFinish(({ task }) => {
         if (wantsAutoDownload(task, settings.current.autoDownloadFolder)) {
           this.use((features) => features.autoDownload(task));
+        }
+        if (settings.current.keepCopies === 'ready' && task.snapshot?.videoUrl !== undefined && task.localVideo === undefined) {
+          this.use((features) => features.keepCopy(task));
         }
       }),
       store.onDidChange((change) => {

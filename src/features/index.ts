@@ -6,19 +6,24 @@ import { apiKeyHandlers } from '../commands/apiKeyCommands';
 import type { CommandDeps, CommandHandlers } from '../commands/commandDeps';
 import { createTaskHandlers } from '../commands/createTask';
 import { downloadHandlers } from '../commands/downloadVideo';
+import { keepCopyHandlers } from '../commands/keepCopy';
 import { organizeHandlers } from '../commands/organizeCommands';
 import { rawAnswerHandlers } from '../commands/rawAnswerCommands';
+import { rawAnswerDocument } from '../commands/rawAnswerDocuments';
 import { shareHandlers } from '../commands/shareCommands';
 import { supportInfoHandlers } from '../commands/supportInfo';
 import { taskHandlers } from '../commands/taskCommands';
 import { openTrackLink } from '../commands/trackLink';
 import { trackTaskHandlers } from '../commands/trackTask';
+import { errorMessage } from '../log';
 import { AutoDownloads } from '../notifications/autoDownload';
 import { notifyFinished } from '../notifications/completionNotifier';
 import { announcePause } from '../notifications/pauseNotifier';
+import { settingsNotices } from '../notifications/settingsNotifier';
 import { announceStalled } from '../notifications/stallNotifier';
 import { PreviewPanels } from '../preview/previewPanels';
 import { ContentCopies } from '../tasks/contentCopies';
+import { KeptCopies } from '../tasks/keptCopies';
 import type { PollerPause } from '../tasks/pollPause';
 import { TaskCreator } from '../tasks/taskCreator';
 import type { TrackedTask } from '../tasks/trackedTask';
@@ -30,6 +35,8 @@ export interface Features {
   readonly previews: PreviewPanels;
   /** Saves a video that just finished into `anyapiVideo.autoDownloadFolder`. */
   autoDownload(task: TrackedTask): void;
+  /** Keeps a copy of a video that just finished (`anyapiVideo.keepCopies`); a failure is logged. */
+  keepCopy(task: TrackedTask): void;
   /** Fetches the video of a task that finished without a URL from the gateway's content route. */
   copyContent(task: TrackedTask): void;
   /** Asks again for these tasks' videos, even those asked for before in this session. */
@@ -40,6 +47,10 @@ export interface Features {
   announcePause(pause: PollerPause): void;
   /** Says once that these tasks seem stuck (see `StallWatch`). */
   announceStalled(ids: readonly string[]): void;
+  /** Says when a setting is out of range, once per change. */
+  showSettingsNotices(): void;
+  /** The text of a raw-answer document. */
+  rawAnswerDocument(uri: vscode.Uri): Promise<string>;
   /** Tracks the tasks a `…/track?id=…` link names. */
   openLink(uri: vscode.Uri): Promise<void>;
   dispose(): void;
@@ -57,6 +68,14 @@ export function loadFeatures(deps: CommandDeps): Features {
   const vetMedia: MediaUrlVetter = (raw) => vetMediaUrl(raw, deps.settings.current.baseUrl);
   const downloader = new VideoDownloader(() => deps.settings.http.proxy, vetMedia);
   const previews = new PreviewPanels(deps.store, deps.extensionUri, vetMedia, deps.rawAnswers, vscode.Uri.file(deps.videosFolder));
+  const keptCopies = new KeptCopies({
+    store: deps.store,
+    downloader,
+    vetMedia,
+    folder: deps.videosFolder,
+    maxBytes: () => deps.settings.current.maxDownloadBytes,
+    totalBytes: () => deps.settings.current.keptCopiesMaxBytes,
+  });
   const creator = new TaskCreator(deps.client, () => deps.apiKeys.lookUp(), deps.store);
   const autoDownloads = new AutoDownloads(deps.settings, downloader, deps.log);
   const contentCopies = new ContentCopies({
@@ -79,10 +98,16 @@ export function loadFeatures(deps: CommandDeps): Features {
       ...shareHandlers(deps),
       ...organizeHandlers(deps),
       ...supportInfoHandlers(deps),
+      ...keepCopyHandlers(deps, keptCopies),
       [CommandId.cancelAutoDownloads]: () => autoDownloads.cancelAll(),
     } satisfies CommandHandlers,
     previews,
     autoDownload: (task) => autoDownloads.enqueue(task),
+    keepCopy: (task) =>
+      void keptCopies.keep(task).then(
+        (bytes) => deps.log.info(`Kept a copy of ${task.id} (${bytes} bytes).`),
+        (error: unknown) => deps.log.warn(`Could not keep a copy of ${task.id}: ${errorMessage(error)}`),
+      ),
     copyContent: (task) => void contentCopies.fetch(task),
     copyMissing: (tasks) => {
       contentCopies.retry();
@@ -93,6 +118,8 @@ export function loadFeatures(deps: CommandDeps): Features {
     notifyFinished: (task) => notifyFinished(task, deps.settings),
     announcePause: (pause) => announcePause(pause, deps.apiKeys),
     announceStalled: (ids) => announceStalled(ids, deps),
+    showSettingsNotices: settingsNotices(deps.settings),
+    rawAnswerDocument: (uri) => rawAnswerDocument(uri, deps.rawAnswers),
     openLink: openTrackLink,
     dispose: () => {
       previews.dispose();

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import type { Settings } from '../settings';
 import { notify } from './notify';
 
-/** Says, once per change, when a setting was out of range and which value is used instead. */
-export function registerSettingsNotifier(settings: Settings): vscode.Disposable {
+/** Says, once per change, when a setting was out of range and which value is used instead; call it when settings change. */
+export function settingsNotices(settings: Settings): () => void {
   let shown = '';
-  const show = (): void => {
+  return (): void => {
     const notices = settings.notices.join(' ');
     if (notices === shown) {
       return;
@@ -20,6 +20,4 @@ export function registerSettingsNotifier(settings: Settings): vscode.Disposable 
       });
     }
   };
-  show();
-  return settings.onDidChange(show);
 }

@@ -66,11 +66,14 @@ ${options.iconSprite}
   <p class="note">${icon('info')}${escapeAttribute(l10n.t("VS Code's built-in player cannot play AAC audio, so many videos are silent here. Open the video in the browser to hear it."))}</p>
 </section>
 <p id="refused" class="warning" hidden></p>
+<p id="linkNote" class="warning" role="status" hidden></p>
 <div class="actions">
   <button id="openExternal" type="button" hidden>${icon('link-external')}${escapeAttribute(l10n.t('Open in Browser'))}</button>
   <button id="download" type="button" class="secondary" hidden>${icon('cloud-download')}${escapeAttribute(l10n.t('Download'))}</button>
   <button id="copyUrl" type="button" class="secondary" hidden>${icon('link')}${escapeAttribute(l10n.t('Copy URL'))}</button>
   <button id="copyPrompt" type="button" class="secondary" hidden>${icon('copy')}${escapeAttribute(l10n.t('Copy Prompt'))}</button>
+  <button id="keepCopy" type="button" class="secondary" hidden>${icon('save')}${escapeAttribute(l10n.t('Keep a Copy'))}</button>
+  <button id="refreshTask" type="button" class="secondary" hidden>${icon('refresh')}${escapeAttribute(l10n.t('Refresh'))}</button>
   <button id="generateAgain" type="button" class="secondary" hidden>${icon('debug-rerun')}${escapeAttribute(l10n.t('Generate Again'))}</button>
 </div>
 <p id="sourceLine" hidden>${escapeAttribute(l10n.t('Generated again from'))} <span id="source"></span></p>

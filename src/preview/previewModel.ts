@@ -1,6 +1,7 @@
 import type { MediaUrlVetter } from '../api/mediaUrl';
 import { requestToRepeat } from '../create/videoModels';
 import { l10n } from '../l10n';
+import { canKeepCopy } from '../tasks/keptCopies';
 import type { RelatedTask } from '../tasks/lineage';
 import { displayState, isTerminalTask, type TrackedTask } from '../tasks/trackedTask';
 import { formatTime, statusLabel, taskIcon } from '../views/taskPresentation';
@@ -17,7 +18,7 @@ export interface Lineage {
  * out and said so. `localVideoUrl` is the webview URL of the copy fetched from
  * the gateway's content route, played when the gateway gave no URL.
  */
-export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter, lineage: Lineage, localVideoUrl?: string): PreviewModel {
+export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter, lineage: Lineage, localVideoUrl?: string, now = Date.now()): PreviewModel {
   const snapshot = task.snapshot;
   const vetted = vetMedia(snapshot?.videoUrl);
   // The copy first: when the gateway's own URL needs the key, only the copy can play.
@@ -47,6 +48,15 @@ export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter, 
           ? l10n.t('AnyAPI Video did not understand the gateway’s last answer. It is under Raw response below; the README says how to report it.')
           : undefined,
     details: details(task),
+    canKeepCopy: localVideoUrl === undefined && vetted !== undefined && canKeepCopy(task) && !(snapshot?.expiresAt !== undefined && snapshot.expiresAt <= now),
+    linkExpired:
+      localVideoUrl === undefined && vetted !== undefined && snapshot?.expiresAt !== undefined && snapshot.expiresAt <= now
+        ? l10n.t('The gateway said this link would stop working at {0}. If the video does not play, Refresh asks the gateway again: some answer with a new link.', formatTime(snapshot.expiresAt))
+        : undefined,
+    loadFailed:
+      localVideoUrl === undefined && vetted !== undefined
+        ? l10n.t('The video did not load: its link may have expired (some hosts delete videos after a while). Refresh asks the gateway again: some answer with a new link.')
+        : undefined,
     canGenerateAgain: requestToRepeat(task) !== undefined,
     source: lineage.source,
     generated: lineage.generated,
@@ -75,6 +85,7 @@ function details(task: TrackedTask): PreviewDetail[] {
     [l10n.t('Link expires'), time(snapshot?.expiresAt)],
     [l10n.t('Last checked'), time(task.checkedAt)],
     [l10n.t('Video URL'), snapshot?.videoUrl],
+    [l10n.t('Kept here'), task.localVideoBytes === undefined ? undefined : l10n.t('{0} MB', (task.localVideoBytes / 1048576).toFixed(1))],
   ];
   return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([label, value]) => ({ label, value }));
 }

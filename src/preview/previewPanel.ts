@@ -111,6 +111,12 @@ export class PreviewPanel implements vscode.Disposable {
       case 'generateAgain':
         void vscode.commands.executeCommand(CommandId.generateAgain, this.taskId);
         return;
+      case 'keepCopy':
+        void vscode.commands.executeCommand(CommandId.keepCopy, this.taskId);
+        return;
+      case 'refresh':
+        void vscode.commands.executeCommand(CommandId.refresh, this.taskId);
+        return;
       case 'openTask': {
         // Only a task the page was shown as related: the page renders gateway text, so it names nothing else.
         const task = this.store.get(this.taskId);

@@ -37,6 +37,12 @@ export interface PreviewModel {
   /** Set when the extension did not understand the gateway's status word: where to look, and how to report it. */
   readonly notUnderstood?: string;
   readonly details: readonly PreviewDetail[];
+  /** The gateway's link can still be copied here (Keep a Copy). */
+  readonly canKeepCopy: boolean;
+  /** The gateway said the link would stop working, and that time has passed (there is no copy here). */
+  readonly linkExpired?: string;
+  /** What to say if the player cannot load the video: its link may have expired. */
+  readonly loadFailed?: string;
   /** The model and prompt are known, so the task can be generated again. */
   readonly canGenerateAgain: boolean;
   /** The task this one was generated again from. */
@@ -56,6 +62,9 @@ export type WebviewMessage =
   | { readonly type: 'copyPrompt' }
   | { readonly type: 'download' }
   | { readonly type: 'generateAgain' }
+  | { readonly type: 'keepCopy' }
+  /** Ask the gateway again: some answer an expired link with a fresh one. */
+  | { readonly type: 'refresh' }
   /** A task of the lineage was chosen: the host opens it only if it is this task's source or one generated from it. */
   | { readonly type: 'openTask'; readonly taskId: string }
   /** The Raw response section was opened: send the last answer. */
@@ -66,7 +75,7 @@ export interface PreviewState {
   readonly taskId: string;
 }
 
-const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'openExternal', 'copyUrl', 'copyPrompt', 'download', 'generateAgain', 'loadRaw']);
+const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'openExternal', 'copyUrl', 'copyPrompt', 'download', 'generateAgain', 'keepCopy', 'refresh', 'loadRaw']);
 
 /** Messages from a webview are checked before use: its content renders API data. */
 export function isWebviewMessage(value: unknown): value is WebviewMessage {

@@ -93,7 +93,7 @@ export class ContentCopies {
           await fs.rm(path.join(folder, name), { force: true });
           return;
         }
-        store.recordLocalVideo(task.id, name);
+        store.recordLocalVideo(task.id, name, bytes);
         log.info(`Fetched the video of ${task.id} from ${new URL(url).pathname} (${bytes} bytes).`);
         return;
       } catch (error) {

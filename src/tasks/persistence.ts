@@ -72,6 +72,7 @@ function restoreTask(entry: JsonObject): TrackedTask | undefined {
     problem: isObject(problem) ? restoreProblem(problem) : undefined,
     // Only the name the extension gives a copy: stored state never points the preview at another file.
     localVideo: stringField(entry, 'localVideo') === localVideoName(id) ? localVideoName(id) : undefined,
+    localVideoBytes: numberField(entry, 'localVideoBytes'),
     changedAt: epochMs(numberField(entry, 'changedAt')),
     labelAt: epochMs(numberField(entry, 'labelAt')),
     // Kept as stored; Generate Again checks it like any request from outside before offering it.

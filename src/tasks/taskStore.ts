@@ -161,13 +161,13 @@ export class TaskStore implements Disposable {
     }
   }
 
-  /** Records that the task's video was fetched from the gateway into global storage, under `file`. */
-  recordLocalVideo(id: string, file: string): void {
+  /** Records that the task's video is kept in global storage, under `file`, `bytes` long. */
+  recordLocalVideo(id: string, file: string, bytes: number): void {
     const task = this.tasks.get(id);
-    if (!task || task.localVideo === file) {
+    if (!task || (task.localVideo === file && task.localVideoBytes === bytes)) {
       return;
     }
-    this.tasks.set(id, { ...task, localVideo: file, changedAt: this.after(task.changedAt) });
+    this.tasks.set(id, { ...task, localVideo: file, localVideoBytes: bytes, changedAt: this.after(task.changedAt) });
     this.changed([id], false);
     void this.persist();
   }

@@ -24,11 +24,14 @@ export interface TrackedTask {
   /** When the task was last renamed; merged on its own, see `taskMerge.ts`. */
   readonly labelAt?: number;
   /**
-   * The file name, in the extension's global storage, of the video fetched
-   * from the gateway's `/v1/videos/{id}/content` for a task that finished
-   * without a URL (OpenAI-style video objects carry none).
+   * The file name, in the extension's global storage, of the task's video
+   * kept here: fetched from the gateway's `/v1/videos/{id}/content` for a
+   * task that finished without a URL (OpenAI-style video objects carry none),
+   * or by Keep a Copy before the gateway's link expires.
    */
   readonly localVideo?: string;
+  /** The size of that copy, when it was fetched by this version. */
+  readonly localVideoBytes?: number;
   /**
    * What was sent to create this task, when it was created here: Generate
    * Again starts from it, and checks it again before use (see `requestToRepeat`).

@@ -26,17 +26,21 @@ export function createTaskTreeItem(task: TrackedTask, now: number, timing?: Task
   item.id = task.id;
   item.description = task.label === undefined ? description : `${task.id} · ${description}`;
   item.iconPath = themeIcon(taskIcon(task, timing));
-  item.contextValue = contextValue(task, state);
+  item.contextValue = contextValue(task, state, now);
   item.accessibilityInformation = { label: vscode.l10n.t('Video task {0}, {1}', task.id, description) };
   item.command = { command: CommandId.openPreview, title: vscode.l10n.t('Open Preview'), arguments: [task.id] };
   return item;
 }
 
 /** Flags matched by `viewItem =~ /\b…\b/` in package.json menus. */
-function contextValue(task: TrackedTask, state: DisplayState): string {
+function contextValue(task: TrackedTask, state: DisplayState, now: number): string {
   const flags = ['task', state];
   if (state === 'succeeded' && task.snapshot?.videoUrl) {
     flags.push('hasVideo');
+  }
+  const expired = task.snapshot?.expiresAt !== undefined && task.snapshot.expiresAt <= now;
+  if (state === 'succeeded' && task.snapshot?.videoUrl && task.localVideo === undefined && !expired) {
+    flags.push('canKeep');
   }
   if (mayGenerateAgain(task)) {
     flags.push('canGenerateAgain');

@@ -333,6 +333,39 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     await wb().closeQuickInput();
   });
 
+  it('keeps a copy before the link expires and plays it; an expired link says so and offers to ask again', async () => {
+    const seconds = (ms: number): number => Math.floor(ms / 1000);
+    const expiring = (id: string, file: string, expiresAt: number): object => ({ ...richCompleted(id, mediaHost!), video_url: mediaHost!.mediaUrl(file), expires_at: seconds(expiresAt) });
+    gateway().setTask('grok:e2e-keep', [expiring('grok:e2e-keep', 'sample.mp4', Date.now() + 3 * 3_600_000)]);
+    // Expired, and deleted from the host as the gateway said it would be: the host answers 404.
+    gateway().setTask('grok:e2e-gone', [expiring('grok:e2e-gone', 'deleted.mp4', Date.now() - 60_000)]);
+    await wb().runCommand('Track Video Task');
+    await wb().answerInput('Track Video Task', 'grok:e2e-keep grok:e2e-gone');
+    await wb().waitForIcon('grok:e2e-keep', 'pass');
+    assert.match(await wb().descriptionOf('grok:e2e-keep'), /link expires in 3 h/);
+
+    await wb().openPreviewFromRow('grok:e2e-keep');
+    await wb().webview().getByRole('button', { name: 'Keep a Copy' }).click();
+    await wb().webview().locator('#details dd', { hasText: /^\d+\.\d MB$/ }).waitFor();
+    await wb().webview().getByRole('button', { name: 'Keep a Copy' }).waitFor({ state: 'hidden' });
+    const kept = await wb().webview().locator('#video').getAttribute('src');
+    assert.ok(kept !== null && !kept.startsWith(mediaHost!.url), `the preview plays the kept copy, not the link (${kept})`);
+    assert.equal((await wb().videoState()).error, '');
+    // A kept video no longer depends on the link: the row stops counting down.
+    await wb().row('grok:e2e-keep').locator('.label-description', { hasText: /link expires/ }).waitFor({ state: 'detached' });
+
+    assert.match(await wb().descriptionOf('grok:e2e-gone'), /link expired/);
+    await wb().openPreviewFromRow('grok:e2e-gone');
+    // Whichever the page says first, the expiry the gateway announced or the player's failure: not a black box.
+    await wb().webview().locator('#linkNote', { hasText: /(stop working at|did not load).*Refresh asks the gateway again/ }).waitFor();
+    assert.ok(await wb().webview().getByRole('button', { name: 'Keep a Copy' }).isHidden(), 'nothing left to keep');
+    const asked = gateway().queriesFor('grok:e2e-gone').length;
+    await wb().webview().getByRole('button', { name: 'Refresh' }).click();
+    for (const deadline = Date.now() + 10_000; gateway().queriesFor('grok:e2e-gone').length === asked; await wb().page.waitForTimeout(100)) {
+      assert.ok(Date.now() < deadline, 'Refresh asks the gateway again');
+    }
+  });
+
   it('pauses on a rejected key with one notification, and recovers when the right key is set', async () => {
     await wb().clearNotifications();
     await wb().runCommand('Set API Key');

@@ -151,6 +151,9 @@ export class Workbench {
   /**
    * Chooses a row of the open quick pick with the keyboard: arrows until it
    * is focused, then Enter. (A webview below the quick pick can swallow clicks.)
+   * An Enter that lands while a flow swaps one quick pick for the next can be
+   * lost (seen once: the pick stayed open with its row focused); then it is
+   * pressed once more, only if the same pick is still showing that row.
    */
   async chooseQuickPickRow(label: RegExp): Promise<void> {
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { has: this.page.locator('.label-name', { hasText: label }) }).first();
@@ -161,7 +164,20 @@ export class Workbench {
       }
       await this.page.keyboard.press('ArrowDown');
     }
+    const title = this.page.locator('.quick-input-widget .quick-input-title');
+    const before = await title.textContent();
     await this.page.keyboard.press('Enter');
+    const stillHere = async (): Promise<boolean> =>
+      (await this.page.locator('.quick-input-widget').isVisible()) &&
+      (await title.textContent()) === before &&
+      (await row.isVisible()) &&
+      (await row.evaluate((element) => element.classList.contains('focused')).catch(() => false));
+    for (const deadline = Date.now() + 3000; await stillHere(); await this.page.waitForTimeout(100)) {
+      if (Date.now() > deadline) {
+        await this.page.keyboard.press('Enter');
+        return;
+      }
+    }
   }
 
   async closeQuickInput(): Promise<void> {
