@@ -9,15 +9,16 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
- * undici and the commands not needed to show tasks (src/features) are
- * bundled on their own into dist/undici.js and dist/features.js, and
- * required on first use, so activation loads a small file.
+ * The parts of undici the extension uses (src/api/undiciParts.ts) and the
+ * commands not needed to show tasks (src/features) are bundled on their own
+ * into dist/undici.js and dist/features.js, and required on first use, so
+ * activation loads a small file.
  * @type {import('esbuild').Plugin}
  */
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
+    build.onResolve({ filter: /\/undiciParts$/ }, () => ({ path: './undici.js', external: true }));
     build.onResolve({ filter: /\/features\/index$/ }, () => ({ path: './features.js', external: true }));
   },
 };
@@ -86,7 +87,7 @@ async function main() {
     }),
     esbuild.context({
       ...shared,
-      entryPoints: { undici: require.resolve('undici') },
+      entryPoints: { undici: 'src/api/undiciParts.ts' },
       outdir: 'dist',
     }),
     esbuild.context({

@@ -1,10 +1,11 @@
 import type * as Undici from 'undici';
 import { isLoopbackHost } from './hosts';
 import { environmentHasProxy, type ProxySettings } from './proxySettings';
+import type * as UndiciParts from './undiciParts';
 
 /** undici and the one keep-alive dispatcher every request goes through. */
 export interface Transport {
-  readonly undici: typeof Undici;
+  readonly undici: typeof UndiciParts;
   readonly dispatcher: Undici.Dispatcher;
 }
 
@@ -21,7 +22,7 @@ export class LazyDispatcher {
 
   async get(proxy: ProxySettings, target: URL): Promise<Transport> {
     if (isLoopbackHost(target.hostname)) {
-      const undici = await import('undici');
+      const undici = await import('./undiciParts');
       this.direct ??= new undici.Agent();
       return { undici, dispatcher: this.direct };
     }
@@ -29,7 +30,7 @@ export class LazyDispatcher {
     if (this.current?.key === key) {
       return this.current.transport;
     }
-    const undici = await import('undici');
+    const undici = await import('./undiciParts');
     if (this.disposed) {
       throw new Error('The HTTP client was disposed.');
     }
@@ -53,7 +54,7 @@ export class LazyDispatcher {
   }
 }
 
-function createDispatcher(undici: typeof Undici, proxy: ProxySettings): Undici.Dispatcher {
+function createDispatcher(undici: typeof UndiciParts, proxy: ProxySettings): Undici.Dispatcher {
   const requestTls = { rejectUnauthorized: proxy.strictSSL };
   if (proxy.proxyUrl) {
     return new undici.EnvHttpProxyAgent({
