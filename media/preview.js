@@ -225,7 +225,14 @@
   copyPrompt.addEventListener('click', () => vscode.postMessage({ type: 'copyPrompt' }));
   generateAgain.addEventListener('click', () => vscode.postMessage({ type: 'generateAgain' }));
   keepCopy.addEventListener('click', () => vscode.postMessage({ type: 'keepCopy' }));
-  refreshTask.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
+  refreshTask.addEventListener('click', () => {
+    vscode.postMessage({ type: 'refresh' });
+    // The same link may work again (a host that was down): try it once more; a new link comes with the update.
+    if (linkNote.dataset.failed === 'true' && video.getAttribute('src')) {
+      linkNote.dataset.failed = 'false';
+      video.load();
+    }
+  });
   rawSection.addEventListener('toggle', () => {
     if (rawSection.open) {
       vscode.postMessage({ type: 'loadRaw' });

@@ -94,19 +94,24 @@ export function parseTaskSnapshot(body: unknown): TaskSnapshot {
     createdAt: timeField(task, 'created_at'),
     updatedAt: timeField(task, 'status_update_time') ?? timeField(task, 'updated_at'),
     completedAt: timeField(task, 'completed_at') ?? timeField(task, 'finished_at') ?? timeField(task, 'finish_time'),
-    expiresAt: timeField(task, 'expires_at') ?? outputTime(task, 'expires_at'),
+    expiresAt: expiry(task),
   });
 }
 
-/** A time on the task's first output (`data[0]`, `output[0]`), where some gateways put the video with its expiry. */
-function outputTime(task: JsonObject, key: string): number | undefined {
-  for (const list of [field(task, 'data'), field(task, 'output')]) {
-    const first: unknown = Array.isArray(list) ? list[0] : undefined;
-    if (isObject(first)) {
-      return timeField(first, key);
-    }
-  }
-  return undefined;
+/** The earliest `expires_at` that reads as a date: a duration (3600) would read as 1970 and hide the video as expired. */
+const EARLIEST_EXPIRY = Date.UTC(2001, 0, 1);
+
+/**
+ * When the video stops being available: `expires_at` on the task, or on its
+ * first output (`data[0]`, `output[0]`), where some gateways put the video
+ * with its expiry. Never before the task was created.
+ */
+function expiry(task: JsonObject): number | undefined {
+  const firsts = [field(task, 'data'), field(task, 'output')].map((list: unknown) => (Array.isArray(list) ? (list[0] as unknown) : undefined));
+  const candidates = [task, ...firsts.filter(isObject)].map((object) => timeField(object, 'expires_at'));
+  const expiresAt = candidates.find((time) => time !== undefined);
+  const createdAt = timeField(task, 'created_at') ?? EARLIEST_EXPIRY;
+  return expiresAt !== undefined && expiresAt >= Math.max(createdAt, EARLIEST_EXPIRY) ? expiresAt : undefined;
 }
 
 /**

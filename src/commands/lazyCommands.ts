@@ -6,6 +6,7 @@ import type { Features } from '../features/index';
 import { errorMessage } from '../log';
 import { wantsAutoDownload } from '../notifications/autoDownloadFolder';
 import { localVideoName, wantsContentCopy } from '../tasks/contentCopies';
+import { canKeepCopy } from '../tasks/trackedTask';
 import type { CommandDeps } from './commandDeps';
 import { RAW_ANSWER_SCHEME } from './rawAnswerDocuments';
 
@@ -93,8 +94,8 @@ export class LazyFeatures implements vscode.Disposable {
         if (wantsAutoDownload(task, settings.current.autoDownloadFolder)) {
           this.use((features) => features.autoDownload(task));
         }
-        if (settings.current.keepCopies === 'ready' && task.snapshot?.videoUrl !== undefined && task.localVideo === undefined) {
-          this.use((features) => features.keepCopy(task));
+        if (settings.current.keepCopies === 'ready' && poller.polls && canKeepCopy(task, Date.now())) {
+          this.use((features) => features.keepCopies([task]));
         }
       }),
       store.onDidChange((change) => {
@@ -111,7 +112,9 @@ export class LazyFeatures implements vscode.Disposable {
   }
 
   /**
-   * Asks for every finished task still missing its copy: after activation
+   * Asks for every finished task still missing its copy — from the content
+   * route, and kept copies when `anyapiVideo.keepCopies` wants them (one that
+   * failed or was cut off by a reload is tried again): after activation
    * (restored tasks), after the key changes (a fetch may have waited for it),
    * and when this window takes polling over. Only the polling window fetches,
    * so two windows never fetch one video.
@@ -122,8 +125,13 @@ export class LazyFeatures implements vscode.Disposable {
       return;
     }
     const missing = store.all().filter((task) => wantsContentCopy(task, settings.current.baseUrl));
+    const now = Date.now();
+    const unkept = settings.current.keepCopies === 'ready' ? store.all().filter((task) => canKeepCopy(task, now)) : [];
     if (missing.length > 0) {
       this.use((features) => features.copyMissing(missing));
+    }
+    if (unkept.length > 0) {
+      this.use((features) => features.keepCopies(unkept));
     }
   }
 

@@ -35,8 +35,8 @@ export interface Features {
   readonly previews: PreviewPanels;
   /** Saves a video that just finished into `anyapiVideo.autoDownloadFolder`. */
   autoDownload(task: TrackedTask): void;
-  /** Keeps a copy of a video that just finished (`anyapiVideo.keepCopies`); a failure is logged. */
-  keepCopy(task: TrackedTask): void;
+  /** Keeps copies of these tasks' videos (`anyapiVideo.keepCopies`), those it can; a failure is logged. */
+  keepCopies(tasks: readonly TrackedTask[]): void;
   /** Fetches the video of a task that finished without a URL from the gateway's content route. */
   copyContent(task: TrackedTask): void;
   /** Asks again for these tasks' videos, even those asked for before in this session. */
@@ -75,6 +75,7 @@ export function loadFeatures(deps: CommandDeps): Features {
     folder: deps.videosFolder,
     maxBytes: () => deps.settings.current.maxDownloadBytes,
     totalBytes: () => deps.settings.current.keptCopiesMaxBytes,
+    baseUrl: () => deps.settings.current.baseUrl,
   });
   const creator = new TaskCreator(deps.client, () => deps.apiKeys.lookUp(), deps.store);
   const autoDownloads = new AutoDownloads(deps.settings, downloader, deps.log);
@@ -103,11 +104,14 @@ export function loadFeatures(deps: CommandDeps): Features {
     } satisfies CommandHandlers,
     previews,
     autoDownload: (task) => autoDownloads.enqueue(task),
-    keepCopy: (task) =>
-      void keptCopies.keep(task).then(
-        (bytes) => deps.log.info(`Kept a copy of ${task.id} (${bytes} bytes).`),
-        (error: unknown) => deps.log.warn(`Could not keep a copy of ${task.id}: ${errorMessage(error)}`),
-      ),
+    keepCopies: (tasks) => {
+      for (const task of tasks.filter((each) => keptCopies.keepable(each))) {
+        keptCopies.keep(task).then(
+          (bytes) => deps.log.info(`Kept a copy of ${task.id} (${bytes} bytes).`),
+          (error: unknown) => deps.log.warn(`Could not keep a copy of ${task.id}: ${errorMessage(error)}`),
+        );
+      }
+    },
     copyContent: (task) => void contentCopies.fetch(task),
     copyMissing: (tasks) => {
       contentCopies.retry();

@@ -1,9 +1,8 @@
 import type { MediaUrlVetter } from '../api/mediaUrl';
 import { requestToRepeat } from '../create/videoModels';
 import { l10n } from '../l10n';
-import { canKeepCopy } from '../tasks/keptCopies';
 import type { RelatedTask } from '../tasks/lineage';
-import { displayState, isTerminalTask, type TrackedTask } from '../tasks/trackedTask';
+import { canKeepCopy, displayState, isTerminalTask, type TrackedTask } from '../tasks/trackedTask';
 import { formatTime, statusLabel, taskIcon } from '../views/taskPresentation';
 import type { PreviewDetail, PreviewModel } from './protocol';
 
@@ -48,7 +47,7 @@ export function createPreviewModel(task: TrackedTask, vetMedia: MediaUrlVetter, 
           ? l10n.t('AnyAPI Video did not understand the gateway’s last answer. It is under Raw response below; the README says how to report it.')
           : undefined,
     details: details(task),
-    canKeepCopy: localVideoUrl === undefined && vetted !== undefined && canKeepCopy(task) && !(snapshot?.expiresAt !== undefined && snapshot.expiresAt <= now),
+    canKeepCopy: localVideoUrl === undefined && vetted !== undefined && canKeepCopy(task, now),
     linkExpired:
       localVideoUrl === undefined && vetted !== undefined && snapshot?.expiresAt !== undefined && snapshot.expiresAt <= now
         ? l10n.t('The gateway said this link would stop working at {0}. If the video does not play, Refresh asks the gateway again: some answer with a new link.', formatTime(snapshot.expiresAt))

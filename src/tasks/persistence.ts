@@ -72,7 +72,7 @@ function restoreTask(entry: JsonObject): TrackedTask | undefined {
     problem: isObject(problem) ? restoreProblem(problem) : undefined,
     // Only the name the extension gives a copy: stored state never points the preview at another file.
     localVideo: stringField(entry, 'localVideo') === localVideoName(id) ? localVideoName(id) : undefined,
-    localVideoBytes: numberField(entry, 'localVideoBytes'),
+    localVideoBytes: storedBytes(entry, id),
     changedAt: epochMs(numberField(entry, 'changedAt')),
     labelAt: epochMs(numberField(entry, 'labelAt')),
     // Kept as stored; Generate Again checks it like any request from outside before offering it.
@@ -81,6 +81,12 @@ function restoreTask(entry: JsonObject): TrackedTask | undefined {
     movedAt: epochMs(numberField(entry, 'movedAt')),
     finishedAt: epochMs(numberField(entry, 'finishedAt')),
   });
+}
+
+/** A copy's size, only beside a copy, and only a size a file can have. */
+function storedBytes(entry: JsonObject, id: string): number | undefined {
+  const bytes = numberField(entry, 'localVideoBytes');
+  return stringField(entry, 'localVideo') === localVideoName(id) && bytes !== undefined && Number.isSafeInteger(bytes) && bytes >= 0 ? bytes : undefined;
 }
 
 function restoreSnapshot(stored: JsonObject): TaskSnapshot | undefined {

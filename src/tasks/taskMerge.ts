@@ -1,3 +1,4 @@
+import { withoutUndefined } from '../api/fields';
 import type { TrackedTask } from './trackedTask';
 
 /**
@@ -45,15 +46,20 @@ function stateText(task: TrackedTask): string {
 }
 
 /**
- * Facts about the gateway's task that never change once known: a copy that
- * lacks them (written by an older version, or tracked again by id) must not
+ * Facts about the gateway's task that never change once known, and the copy
+ * kept here: a version that lacks them (written by an older version, tracked
+ * again by id, or answered before it merged the other window's copy) must not
  * take them away.
  */
-function onceKnown(a: TrackedTask, b: TrackedTask): Pick<TrackedTask, 'request' | 'from' | 'finishedAt'> {
-  const request = a.request ?? b.request;
-  const from = a.from ?? b.from;
-  const finishedAt = a.finishedAt ?? b.finishedAt;
-  return { ...(request === undefined ? {} : { request }), ...(from === undefined ? {} : { from }), ...(finishedAt === undefined ? {} : { finishedAt }) };
+function onceKnown(a: TrackedTask, b: TrackedTask): Pick<TrackedTask, 'request' | 'from' | 'finishedAt' | 'localVideo' | 'localVideoBytes'> {
+  const copy = a.localVideo !== undefined ? a : b; // A copy goes only with its task.
+  return withoutUndefined({
+    request: a.request ?? b.request,
+    from: a.from ?? b.from,
+    finishedAt: a.finishedAt ?? b.finishedAt,
+    localVideo: copy.localVideo,
+    localVideoBytes: copy.localVideoBytes,
+  });
 }
 
 /** The two windows' versions of one task, merged; `mine` is returned as is when it is the newest in every part. */
@@ -61,7 +67,12 @@ export function mergeTask(mine: TrackedTask, theirs: TrackedTask): TrackedTask {
   const state = newerState(theirs, mine) ? theirs : mine;
   const named = newerName(theirs, mine) ? theirs : mine;
   const facts = onceKnown(state, state === mine ? theirs : mine);
-  const lacksFacts = mine.request !== facts.request || mine.from !== facts.from || mine.finishedAt !== facts.finishedAt;
+  const lacksFacts =
+    mine.request !== facts.request ||
+    mine.from !== facts.from ||
+    mine.finishedAt !== facts.finishedAt ||
+    mine.localVideo !== facts.localVideo ||
+    mine.localVideoBytes !== facts.localVideoBytes;
   if (state === mine && named === mine && !lacksFacts) {
     return mine;
   }

@@ -76,6 +76,16 @@ export function mayGenerateAgain(task: TrackedTask): boolean {
   return task.request !== undefined || (task.snapshot?.model !== undefined && task.snapshot.prompt !== undefined);
 }
 
+/**
+ * Whether a copy of the task's video could be kept here now: it finished with
+ * a link of its own, none is kept yet, and the gateway did not say the link
+ * has expired.
+ */
+export function canKeepCopy(task: TrackedTask, now: number): boolean {
+  const snapshot = task.snapshot;
+  return snapshot?.status === 'succeeded' && snapshot.videoUrl !== undefined && task.localVideo === undefined && !(snapshot.expiresAt !== undefined && snapshot.expiresAt <= now);
+}
+
 /** Whether the gateway gave the task a video URL (it is vetted again before use). */
 export function hasVideo(task: TrackedTask): boolean {
   return task.snapshot?.videoUrl !== undefined;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { taskName } from '../tasks/lineage';
 import type { TaskTiming } from '../tasks/taskTimings';
-import { displayState, mayGenerateAgain, type DisplayState, type TrackedTask } from '../tasks/trackedTask';
+import { canKeepCopy, displayState, mayGenerateAgain, type DisplayState, type TrackedTask } from '../tasks/trackedTask';
 import { describeTask, taskIcon, tooltipLines, type TaskIcon } from './taskPresentation';
 
 const themeIcons = new Map<string, vscode.ThemeIcon>();
@@ -38,8 +38,7 @@ function contextValue(task: TrackedTask, state: DisplayState, now: number): stri
   if (state === 'succeeded' && task.snapshot?.videoUrl) {
     flags.push('hasVideo');
   }
-  const expired = task.snapshot?.expiresAt !== undefined && task.snapshot.expiresAt <= now;
-  if (state === 'succeeded' && task.snapshot?.videoUrl && task.localVideo === undefined && !expired) {
+  if (canKeepCopy(task, now)) {
     flags.push('canKeep');
   }
   if (mayGenerateAgain(task)) {

@@ -65,6 +65,14 @@ describe('Generate Again: where a task came from', function () {
       assert.deepEqual([back.request, back.from, back.finishedAt], [request, 's', 5], 'also when the window holding the facts is the other one');
       assert.equal(back.checkedAt, 9);
     });
+
+    it('keeps the copy kept here when the other window answered before it saw the copy', () => {
+      const kept: TrackedTask = { id: 't', addedAt: 1, changedAt: 5, localVideo: 't.mp4', localVideoBytes: 42, snapshot: snapshot('succeeded', { videoUrl: 'https://cdn.example/a.mp4' }) };
+      const answered: TrackedTask = { id: 't', addedAt: 1, changedAt: 9, checkedAt: 9, snapshot: snapshot('succeeded', { videoUrl: 'https://cdn.example/b.mp4' }) };
+      for (const merged of [mergeTask(kept, answered), mergeTask(answered, kept)]) {
+        assert.deepEqual([merged.snapshot?.videoUrl, merged.localVideo, merged.localVideoBytes], ['https://cdn.example/b.mp4', 't.mp4', 42]);
+      }
+    });
   });
 
   describe('requestToRepeat', () => {

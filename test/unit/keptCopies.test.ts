@@ -28,7 +28,7 @@ describe('Keep a Copy against the fake gateway', function () {
     store.add(['sora:1']);
     store.recordSnapshot('sora:1', snapshot('succeeded', { videoUrl: gateway.mediaUrl('sample.mp4') }));
     totalBytes = 100 * 1048576;
-    copies = new KeptCopies({ store, downloader, folder, vetMedia: (raw) => vetMediaUrl(raw, gateway.url), maxBytes: () => 50 * 1048576, totalBytes: () => totalBytes });
+    copies = new KeptCopies({ store, downloader, folder, vetMedia: (raw) => vetMediaUrl(raw, gateway.url), maxBytes: () => 50 * 1048576, totalBytes: () => totalBytes, baseUrl: () => gateway.url });
   });
 
   afterEach(async () => {
@@ -58,11 +58,20 @@ describe('Keep a Copy against the fake gateway', function () {
     assert.equal(store.get('sora:1')?.localVideo, undefined);
   });
 
-  it('refuses a task without a link of its own, and one kept already', async () => {
+  it('does not count a download left half-done by a window that died', async () => {
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'other.mp4.part'), Buffer.alloc(4096));
+    totalBytes = fs.statSync(SAMPLE).size + 1;
+    assert.equal(await copies.keep(store.get('sora:1')!), fs.statSync(SAMPLE).size);
+  });
+
+  it('refuses a task without a link of its own, and does not fetch one kept already (here or in another window)', async () => {
     store.add(['q']);
     await assert.rejects(copies.keep(store.get('q')!), /has no video link a copy could be kept of/);
-    await copies.keep(store.get('sora:1')!);
-    await assert.rejects(copies.keep(store.get('sora:1')!), /has no video link/);
+    const task = store.get('sora:1')!;
+    const size = await copies.keep(task);
+    assert.equal(await copies.keep(task), size, 'asked with the task as it was before the copy: it reports the copy');
     assert.equal(gateway.fileRequests.length, 1);
+    assert.equal(copies.keepable(store.get('sora:1')!), false);
   });
 });
