@@ -115,8 +115,9 @@ function startAfterActivation(deps: CommandDeps, features: LazyFeatures, lease: 
     }),
     vscode.window.onDidChangeWindowState((state) => poller.setFocused(state.focused)),
   );
+  // Its first look reads every stored task, like the status bar's: a turn of the event loop later.
+  const firstLook = setImmediate(() => stalls.check());
   poller.setFocused(vscode.window.state.focused);
-  stalls.check();
   apiKeys.load().then(
     () => {
       poller.start();
@@ -124,5 +125,5 @@ function startAfterActivation(deps: CommandDeps, features: LazyFeatures, lease: 
     },
     (error: unknown) => log.error(`Could not read the API key: ${String(error)}`),
   );
-  return disposable;
+  return vscode.Disposable.from(disposable, { dispose: () => clearImmediate(firstLook) });
 }

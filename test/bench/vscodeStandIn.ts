@@ -94,6 +94,14 @@ class Uri {
   }
 }
 
+/** Each setting's default, from package.json's `contributes.configuration`. */
+const MANIFEST_DEFAULTS = new Map(
+  Object.entries(
+    (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } }).contributes
+      .configuration.properties,
+  ).map(([key, property]) => [key, property.default]),
+);
+
 const noEvent = (): Disposable => new Disposable();
 const outputChannel = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, appendLine() {}, show() {}, dispose() {} };
 
@@ -125,7 +133,14 @@ export const vscodeStandIn = {
   },
   workspace: {
     // Every setting at its default, as in a fresh profile (the defaults come from package.json in VS Code).
-    getConfiguration: () => ({ get: <T>(_key: string, fallback?: T) => fallback, inspect: () => undefined }),
+    // As VS Code does: a setting nobody set has the default the manifest declares.
+    getConfiguration: (section?: string) => {
+      const defaultOf = (key: string): unknown => MANIFEST_DEFAULTS.get(section === undefined ? key : `${section}.${key}`);
+      return {
+        get: <T>(key: string, fallback?: T) => (defaultOf(key) as T | undefined) ?? fallback,
+        inspect: (key: string) => ({ key, defaultValue: defaultOf(key) }),
+      };
+    },
     onDidChangeConfiguration: noEvent,
     registerTextDocumentContentProvider: () => new Disposable(),
   },
