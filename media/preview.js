@@ -119,6 +119,7 @@
     setText(refused, model.videoRefused);
 
     const videoUrl = isPlayable(model.videoUrl) ? model.videoUrl : undefined;
+    const sameVideo = videoUrl !== undefined && video.getAttribute('src') === videoUrl;
     player.hidden = videoUrl === undefined;
     if (videoUrl === undefined) {
       if (video.hasAttribute('src')) {
@@ -139,8 +140,8 @@
     generateAgain.hidden = !model.canGenerateAgain;
     keepCopy.hidden = !model.canKeepCopy;
     loadFailed = model.loadFailed;
-    // A load failure already shown stays until the next video: the same link fails the same way.
-    if (!(linkNote.dataset.failed === 'true' && videoUrl !== undefined && video.getAttribute('src') === videoUrl)) {
+    // A load failure already shown stays while the same link is shown: it fails the same way.
+    if (!(linkNote.dataset.failed === 'true' && sameVideo)) {
       linkNote.dataset.failed = 'false';
       setText(linkNote, model.linkExpired);
     }
