@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import type { CommandDeps } from '../commands/commandDeps';
 import { taskName } from '../tasks/lineage';
+import { typicalDurations } from '../tasks/taskTimings';
 import { duration } from '../views/relativeTime';
 import { notify } from './notify';
 
@@ -30,7 +31,8 @@ export function announceStalled(ids: readonly string[], { store, stalls, state, 
   const first = store.get(fresh[0]);
   const timing = stalls.timing(fresh[0]);
   const model = first?.snapshot?.model;
-  const typical = model === undefined ? undefined : stalls.typicalMs(model);
+  // Worked out again here, once per notification: the watch keeps the core small (its bundle is on a budget).
+  const typical = model === undefined ? undefined : typicalDurations(store.all()).get(model);
   const message =
     fresh.length > 1
       ? vscode.l10n.t('{0} video tasks seem stuck: their status has not changed for much longer than their models usually take.', fresh.length)

@@ -53,11 +53,6 @@ export class StallWatch implements Disposable {
     return task === undefined ? undefined : timingOf(task, this.typicalTimes(), this.clock.now(), this.stallFactor());
   }
 
-  /** The model's typical time to a video, once a few of its tasks have finished. */
-  typicalMs(model: string): number | undefined {
-    return this.typicalTimes().get(model);
-  }
-
   get stalled(): readonly string[] {
     return [...this.stalledIds];
   }

@@ -80,11 +80,6 @@ export class TaskTreeView implements vscode.Disposable {
     this.showMessage();
   }
 
-  /** How many tasks the view shows: those the filter lets through. */
-  get shownCount(): number {
-    return this.provider.shownCount;
-  }
-
   /** How the tree arranges tasks; remembered across sessions. */
   get grouping(): Grouping {
     const stored = this.state.get<string>(GROUPING_KEY);
