@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { MediaUrlVetter } from '../api/mediaUrl';
-import { CommandId } from '../commandIds';
+import { CommandId, type CommandIdValue } from '../commandIds';
 import { DisposableStore } from '../disposableStore';
 import { notify } from '../notifications/notify';
 import { generatedFrom, sourceOf } from '../tasks/lineage';
@@ -94,35 +94,21 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private handle(message: WebviewMessage): void {
+    const command = BUTTON_COMMANDS.get(message.type);
+    if (command !== undefined) {
+      void vscode.commands.executeCommand(command, this.taskId);
+      return;
+    }
     switch (message.type) {
       case 'ready':
         this.ready = true;
         this.post();
         return;
-      case 'openExternal':
-        void vscode.commands.executeCommand(CommandId.openVideoExternal, this.taskId);
-        return;
-      case 'copyUrl':
-        void vscode.commands.executeCommand(CommandId.copyVideoUrl, this.taskId);
-        return;
-      case 'download':
-        void vscode.commands.executeCommand(CommandId.downloadVideo, this.taskId);
-        return;
-      case 'generateAgain':
-        void vscode.commands.executeCommand(CommandId.generateAgain, this.taskId);
-        return;
-      case 'keepCopy':
-        void vscode.commands.executeCommand(CommandId.keepCopy, this.taskId);
-        return;
-      case 'refresh':
-        void vscode.commands.executeCommand(CommandId.refresh, this.taskId);
-        return;
       case 'openTask': {
         // Only a task the page was shown as related: the page renders gateway text, so it names nothing else.
-        const task = this.store.get(this.taskId);
-        const related = task !== undefined && (task.from === message.taskId || this.store.get(message.taskId)?.from === this.taskId);
-        if (related && this.store.get(message.taskId) !== undefined) {
-          void vscode.commands.executeCommand(CommandId.openPreview, message.taskId);
+        const other = this.store.get(message.taskId);
+        if (other !== undefined && (other.from === this.taskId || this.store.get(this.taskId)?.from === other.id)) {
+          void vscode.commands.executeCommand(CommandId.openPreview, other.id);
         }
         return;
       }
@@ -143,6 +129,16 @@ export class PreviewPanel implements vscode.Disposable {
     }
   }
 }
+
+/** The page's buttons that run a command on this panel's task. */
+const BUTTON_COMMANDS: ReadonlyMap<WebviewMessage['type'], CommandIdValue> = new Map([
+  ['openExternal', CommandId.openVideoExternal],
+  ['copyUrl', CommandId.copyVideoUrl],
+  ['download', CommandId.downloadVideo],
+  ['generateAgain', CommandId.generateAgain],
+  ['keepCopy', CommandId.keepCopy],
+  ['refresh', CommandId.refresh],
+]);
 
 function shortId(id: string): string {
   const bare = id.includes(':') ? id.slice(id.lastIndexOf(':') + 1) : id;
