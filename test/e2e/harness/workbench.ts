@@ -151,13 +151,16 @@ export class Workbench {
   /**
    * Chooses a row of the open quick pick with the keyboard: arrows until it
    * is focused, then Enter. (A webview below the quick pick can swallow clicks.)
-   * An Enter that lands while a flow swaps one quick pick for the next can be
-   * lost (seen once: the pick stayed open with its row focused); then it is
-   * pressed once more, only if the same pick is still showing that row.
+   * The keys go to the pick's input box, focused first: with a preview open,
+   * keyboard focus can stay in the webview when a pick opens (seen twice: the
+   * pick stayed open with its row highlighted, and a second Enter was lost
+   * too). Enter is pressed once more only if the same pick still shows that row.
    */
   async chooseQuickPickRow(label: RegExp): Promise<void> {
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { has: this.page.locator('.label-name', { hasText: label }) }).first();
     await row.waitFor();
+    const input = this.page.locator('.quick-input-widget input');
+    await input.focus();
     for (let presses = 0; !(await row.evaluate((element) => element.classList.contains('focused'))); presses++) {
       if (presses > 30) {
         throw new Error(`Could not focus the quick pick row ${label}`);
@@ -174,6 +177,7 @@ export class Workbench {
       (await row.evaluate((element) => element.classList.contains('focused')).catch(() => false));
     for (const deadline = Date.now() + 3000; await stillHere(); await this.page.waitForTimeout(100)) {
       if (Date.now() > deadline) {
+        await input.focus();
         await this.page.keyboard.press('Enter');
         return;
       }
