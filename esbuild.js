@@ -9,9 +9,10 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
- * The parts of undici the extension uses (src/api/undiciParts.ts) and the
- * commands not needed to show tasks (src/features) are bundled on their own
- * into dist/undici.js and dist/features.js, and required on first use, so
+ * The parts of undici the extension uses (src/api/undiciParts.ts), the
+ * gateway client (src/api/videoApiClient.ts) and the commands not needed to
+ * show tasks (src/features) are bundled on their own into dist/undici.js,
+ * dist/client.js and dist/features.js, and required on first use, so
  * activation loads a small file.
  * @type {import('esbuild').Plugin}
  */
@@ -19,6 +20,7 @@ const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
     build.onResolve({ filter: /\/undiciParts$/ }, () => ({ path: './undici.js', external: true }));
+    build.onResolve({ filter: /\/videoApiClient$/ }, () => ({ path: './client.js', external: true }));
     build.onResolve({ filter: /\/features\/index$/ }, () => ({ path: './features.js', external: true }));
   },
 };
@@ -89,6 +91,12 @@ async function main() {
       ...shared,
       entryPoints: { undici: 'src/api/undiciParts.ts' },
       outdir: 'dist',
+    }),
+    esbuild.context({
+      ...shared,
+      entryPoints: { client: 'src/api/videoApiClient.ts' },
+      outdir: 'dist',
+      plugins: [...shared.plugins, lazyBundles, oneCopyOfExternals],
     }),
     esbuild.context({
       ...shared,

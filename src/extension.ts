@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { VideoApiClient } from './api/videoApiClient';
+import { LazyVideoApiClient } from './api/lazyVideoApiClient';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { ContextKey } from './commandIds';
 import type { CommandDeps } from './commands/commandDeps';
@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const shared = openSharedFolder(context.globalStorageUri.fsPath, context.globalState, () => settings.poller.intervalMs, log);
   const { store, lease, videosFolder } = shared;
   const rawAnswers = new RawAnswers(shared.rawAnswersFolder, log);
-  const client = new VideoApiClient(() => settings.http, log, (taskId, httpStatus, text, apiKey) => {
+  const client = new LazyVideoApiClient(() => settings.http, log, (taskId, httpStatus, text, apiKey) => {
     if (store.get(taskId)) {
       void rawAnswers.record(taskId, httpStatus, text, apiKey);
     }

@@ -34,3 +34,12 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
+
+/**
+ * Whether a failure is an {@link ApiError}. Each bundle (dist/client.js,
+ * dist/features.js) holds its own copy of the class, so `instanceof` would
+ * miss an error thrown by another: it is recognized by its name and kind.
+ */
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof Error && error.name === 'ApiError' && typeof (error as Partial<ApiError>).kind === 'string';
+}

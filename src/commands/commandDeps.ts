@@ -1,5 +1,5 @@
 import type { Memento, Uri } from 'vscode';
-import type { VideoApiClient } from '../api/videoApiClient';
+import type { VideoApi } from '../api/lazyVideoApiClient';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { CommandIdValue } from '../commandIds';
 import type { Logger } from '../log';
@@ -18,7 +18,7 @@ export interface CommandDeps {
   readonly stalls: StallWatch;
   readonly apiKeys: ApiKeyStore;
   /** For the task creator the features bundle builds: commands themselves never call the API. */
-  readonly client: VideoApiClient;
+  readonly client: VideoApi;
   readonly treeView: TaskTreeView;
   readonly settings: Settings;
   readonly log: Logger;

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors';
+import { ApiError, isApiError } from '../api/errors';
 import type { TaskSnapshot } from '../api/taskSnapshot';
 import type { TaskQueryClient } from '../api/videoApiClient';
 import type { KeyLookup } from '../auth/keyLookup';
@@ -332,8 +332,8 @@ export class Poller implements Disposable {
   }
 
   private onFailure(id: string, error: unknown, apiKey: string): void {
-    const apiError = error instanceof ApiError ? error : new ApiError('badResponse', errorMessage(error));
-    if (!(error instanceof ApiError)) {
+    const apiError = isApiError(error) ? error : new ApiError('badResponse', errorMessage(error));
+    if (!isApiError(error)) {
       this.options.log.error(error instanceof Error ? error : `Unexpected failure: ${errorMessage(error)}`);
     }
     const now = this.clock.now();

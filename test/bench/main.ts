@@ -42,7 +42,7 @@ function activation(): { bundleBytes: number; activationBundleBytes: number; act
   });
   const activationBundleBytes = fs.statSync(extension).size;
   return {
-    bundleBytes: ['undici.js', 'features.js'].reduce((sum, file) => sum + fs.statSync(path.join(DIST, file)).size, activationBundleBytes),
+    bundleBytes: ['undici.js', 'client.js', 'features.js'].reduce((sum, file) => sum + fs.statSync(path.join(DIST, file)).size, activationBundleBytes),
     activationBundleBytes,
     activateMs: round(median(runs.map((run) => run.activateMs))),
     startedMs: round(median(runs.map((run) => run.startedMs))),
@@ -273,7 +273,7 @@ async function main(): Promise<void> {
     vsixBytes: fs.statSync(vsix).size,
   };
   const checks: [string, string, boolean][] = [
-    ['activation bundle', `${results.activation.activationBundleBytes} B (≤ 65,536)`, results.activation.activationBundleBytes <= 64 * 1024],
+    ['activation bundle', `${results.activation.activationBundleBytes} B (≤ 61,440)`, results.activation.activationBundleBytes <= 60 * 1024],
     ['undici or features loaded at activation', String(results.activation.lazyBundlesAtActivation), !results.activation.lazyBundlesAtActivation],
     ...[empty, stored].map(
       (times, i): [string, string, boolean] => [
