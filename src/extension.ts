@@ -8,6 +8,7 @@ import { errorMessage } from './log';
 import { Settings } from './settings';
 import { Poller } from './tasks/poller';
 import type { PollerLease } from './tasks/pollerLease';
+import { ExpiryWatch } from './tasks/expiryWatch';
 import { RawAnswers } from './tasks/rawAnswers';
 import { openSharedFolder } from './tasks/sharedFolder';
 import { StallWatch } from './tasks/stallWatch';
@@ -93,12 +94,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   return { store, apiKeys, poller, features };
 }
 
-/** The status bar, the notifications, the watch for stalled tasks, and polling, which resumes once the key is read. */
+/** The status bar, the notifications, the watches for stalled tasks and expiring links, and polling, which resumes once the key is read. */
 function startAfterActivation(deps: CommandDeps, features: LazyFeatures, lease: PollerLease): vscode.Disposable {
   const { store, poller, stalls, apiKeys, settings, rawAnswers, log } = deps;
+  const expiries = new ExpiryWatch(store);
   const disposable = vscode.Disposable.from(
     new TaskStatusBar(store, stalls),
     features.announceStalls(lease),
+    expiries,
+    features.announceExpiries(expiries, lease),
     rawAnswers.removeWith(store),
     features.notifyOfEvents(),
     features.followFinishedTasks(),
@@ -115,8 +119,11 @@ function startAfterActivation(deps: CommandDeps, features: LazyFeatures, lease: 
     }),
     vscode.window.onDidChangeWindowState((state) => poller.setFocused(state.focused)),
   );
-  // Its first look reads every stored task, like the status bar's: a turn of the event loop later.
-  const firstLook = setImmediate(() => stalls.check());
+  // Their first looks read every stored task, like the status bar's: a turn of the event loop later.
+  const firstLook = setImmediate(() => {
+    stalls.check();
+    expiries.check();
+  });
   poller.setFocused(vscode.window.state.focused);
   apiKeys.load().then(
     () => {

@@ -6,6 +6,7 @@ import type { Features } from '../features/index';
 import { errorMessage } from '../log';
 import { wantsAutoDownload } from '../notifications/autoDownloadFolder';
 import { localVideoName, wantsContentCopy } from '../tasks/contentCopies';
+import type { ExpiryWatch } from '../tasks/expiryWatch';
 import { canKeepCopy } from '../tasks/trackedTask';
 import type { CommandDeps } from './commandDeps';
 import { RAW_ANSWER_SCHEME } from './rawAnswerDocuments';
@@ -164,6 +165,23 @@ export class LazyFeatures implements vscode.Disposable {
     return vscode.Disposable.from(
       stalls.onDidChange(announce),
       lease.onDidChange(() => announce(stalls.stalled)),
+    );
+  }
+
+  /**
+   * Warns of links about to stop working with no copy kept, as they come
+   * near their end and when this window takes polling over: from the polling
+   * window only. The notification's code loads only then.
+   */
+  announceExpiries(expiries: ExpiryWatch, lease: { readonly onDidChange: vscode.Event<unknown> }): vscode.Disposable {
+    const announce = (ids: readonly string[]): void => {
+      if (ids.length > 0 && this.deps.poller.polls) {
+        this.use((features) => features.announceExpiring(ids));
+      }
+    };
+    return vscode.Disposable.from(
+      expiries.onDidComeNear(announce),
+      lease.onDidChange(() => announce(expiries.near)),
     );
   }
 

@@ -18,6 +18,7 @@ import { trackTaskHandlers } from '../commands/trackTask';
 import { errorMessage } from '../log';
 import { AutoDownloads } from '../notifications/autoDownload';
 import { notifyFinished } from '../notifications/completionNotifier';
+import { announceExpiring } from '../notifications/expiryNotifier';
 import { announcePause } from '../notifications/pauseNotifier';
 import { settingsNotices } from '../notifications/settingsNotifier';
 import { announceStalled } from '../notifications/stallNotifier';
@@ -47,6 +48,8 @@ export interface Features {
   announcePause(pause: PollerPause): void;
   /** Says once that these tasks seem stuck (see `StallWatch`). */
   announceStalled(ids: readonly string[]): void;
+  /** Says once that these tasks' links stop working soon and no copy is kept (see `ExpiryWatch`). */
+  announceExpiring(ids: readonly string[]): void;
   /** Says when a setting is out of range, once per change. */
   showSettingsNotices(): void;
   /** The text of a raw-answer document. */
@@ -122,6 +125,9 @@ export function loadFeatures(deps: CommandDeps): Features {
     notifyFinished: (task) => notifyFinished(task, deps.settings),
     announcePause: (pause) => announcePause(pause, deps.apiKeys),
     announceStalled: (ids) => announceStalled(ids, deps),
+    announceExpiring: (ids) => {
+      announceExpiring(ids, deps, keptCopies).catch((error: unknown) => deps.log.warn(`Could not warn of expiring links: ${errorMessage(error)}`));
+    },
     showSettingsNotices: settingsNotices(deps.settings),
     rawAnswerDocument: (uri) => rawAnswerDocument(uri, deps.rawAnswers),
     openLink: openTrackLink,

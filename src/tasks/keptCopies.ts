@@ -55,6 +55,11 @@ export class KeptCopies {
     return keeping;
   }
 
+  /** Settles when the copy of this task now downloading is done or failed; at once when none is. */
+  async settled(id: string): Promise<void> {
+    await this.keeping.get(id)?.catch(() => undefined);
+  }
+
   private async download(task: TrackedTask, signal?: AbortSignal, onProgress?: (progress: DownloadProgress) => void): Promise<number> {
     const { store, downloader, folder } = this.options;
     const current = store.get(task.id) ?? task;
