@@ -1,20 +1,21 @@
-// Writes dist/codicons.svg, the icon sprite the preview webview draws from.
+// Writes dist/codicons.svg, the icon sprite the webviews draw from.
 // Run after the bundle (`npm run compile` and `npm run package` do), since
 // esbuild.js starts a production or one-off build from an empty dist/.
 const fs = require('node:fs');
 const path = require('node:path');
 
 /**
- * The codicons the preview webview draws: the status icons of
- * src/views/taskPresentation.ts and the buttons of src/preview/previewHtml.ts.
+ * The codicons the webviews draw: the status icons of
+ * src/views/taskPresentation.ts and the buttons of the preview, the gallery
+ * and compare pages.
  * A webview cannot use VS Code's icon font, and the whole font would double
  * the .vsix, so these few become one SVG sprite that the host inlines into
  * the page: drawn in the text colour, they follow the theme, and the page's
  * CSP needs no new source.
  */
-const PREVIEW_CODICONS = ['clock', 'sync', 'pass', 'error', 'circle-slash', 'warning', 'info', 'link-external', 'cloud-download', 'link', 'copy', 'debug-rerun', 'save', 'refresh'];
+const WEBVIEW_CODICONS = ['clock', 'sync', 'pass', 'error', 'circle-slash', 'warning', 'info', 'link-external', 'cloud-download', 'link', 'copy', 'debug-rerun', 'save', 'refresh', 'play', 'debug-pause', 'check', 'diff', 'search'];
 
-/** Writes dist/codicons.svg: a `<symbol id="codicon-<name>">` for each of PREVIEW_CODICONS. */
+/** Writes dist/codicons.svg: a `<symbol id="codicon-<name>">` for each of WEBVIEW_CODICONS. */
 function writeCodiconSprite() {
   const root = path.dirname(require.resolve('@vscode/codicons/package.json'));
   const icons = path.join(root, 'src', 'icons');
@@ -29,7 +30,7 @@ function writeCodiconSprite() {
     }
     return found;
   };
-  const symbols = PREVIEW_CODICONS.map((name) => {
+  const symbols = WEBVIEW_CODICONS.map((name) => {
     const svg = fs.readFileSync(svgFor(name), 'utf8');
     const viewBox = /viewBox="([^"]+)"/.exec(svg)?.[1] ?? '0 0 16 16';
     const shapes = svg.replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
@@ -44,4 +45,4 @@ if (require.main === module) {
   writeCodiconSprite();
 }
 
-module.exports = { PREVIEW_CODICONS };
+module.exports = { WEBVIEW_CODICONS };

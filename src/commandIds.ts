@@ -26,6 +26,8 @@ export const CommandId = {
   clearFilter: 'anyapiVideo.clearFilter',
   copySupportInfo: 'anyapiVideo.copySupportInfo',
   keepCopy: 'anyapiVideo.keepCopy',
+  openGallery: 'anyapiVideo.openGallery',
+  compareTasks: 'anyapiVideo.compareTasks',
   cancelAutoDownloads: 'anyapiVideo.cancelAutoDownloads',
   showRawResponse: 'anyapiVideo.showRawResponse',
 } as const;
@@ -37,6 +39,8 @@ export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];
 export const ViewId = {
   tasks: 'anyapiVideo.tasks',
   preview: 'anyapiVideo.preview',
+  gallery: 'anyapiVideo.gallery',
+  compare: 'anyapiVideo.compare',
 } as const;
 
 /** Context keys used in `when` clauses of package.json. */

@@ -76,9 +76,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     stalls,
     treeView,
     // VS Code uses these as soon as activation ends: it runs the command or opens the vscode:// link
-    // that activated the extension, and hands over a preview or a raw answer left open.
+    // that activated the extension, and hands over a preview, the gallery, a comparison or a raw answer left open.
     features.registerCommands(),
-    features.restorePreviews(),
+    features.restorePanels(),
     features.handleLinks(),
     features.provideRawAnswers(),
   );

@@ -41,13 +41,18 @@ export class LazyFeatures implements vscode.Disposable {
   }
 
   /**
-   * Hands VS Code the previews it kept open from the last session; their code,
-   * in dist/features.js, loads only when there is one.
+   * Hands VS Code the previews, the gallery and the comparison it kept open
+   * from the last session; their code, in dist/features.js, loads only when
+   * there is one.
    */
-  restorePreviews(): vscode.Disposable {
-    return vscode.window.registerWebviewPanelSerializer(ViewId.preview, {
-      deserializeWebviewPanel: async (panel, state: unknown) => (await this.get()).previews.restore(panel, state),
-    });
+  restorePanels(): vscode.Disposable {
+    return vscode.Disposable.from(
+      ...[ViewId.preview, ViewId.gallery, ViewId.compare].map((viewType) =>
+        vscode.window.registerWebviewPanelSerializer(viewType, {
+          deserializeWebviewPanel: async (panel, state: unknown) => (await this.get()).restorePanel(viewType, panel, state),
+        }),
+      ),
+    );
   }
 
   /**

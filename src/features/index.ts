@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { vetMediaUrl, type MediaUrlVetter } from '../api/mediaUrl';
 import { VideoDownloader } from '../api/videoDownloader';
-import { CommandId } from '../commandIds';
+import { CommandId, ViewId } from '../commandIds';
 import { apiKeyHandlers } from '../commands/apiKeyCommands';
 import type { CommandDeps, CommandHandlers } from '../commands/commandDeps';
 import { createTaskHandlers } from '../commands/createTask';
+import { galleryHandlers } from '../commands/galleryCommands';
 import { downloadHandlers } from '../commands/downloadVideo';
 import { keepCopyHandlers } from '../commands/keepCopy';
 import { organizeHandlers } from '../commands/organizeCommands';
@@ -15,6 +16,8 @@ import { supportInfoHandlers } from '../commands/supportInfo';
 import { taskHandlers } from '../commands/taskCommands';
 import { openTrackLink } from '../commands/trackLink';
 import { trackTaskHandlers } from '../commands/trackTask';
+import { Comparison } from '../compare/comparePanel';
+import { Gallery } from '../gallery/galleryPanel';
 import { errorMessage } from '../log';
 import { AutoDownloads } from '../notifications/autoDownload';
 import { notifyFinished } from '../notifications/completionNotifier';
@@ -34,6 +37,10 @@ import { wireTranslations } from '../vscodeL10n';
 export interface Features {
   readonly handlers: CommandHandlers;
   readonly previews: PreviewPanels;
+  readonly gallery: Gallery;
+  readonly comparison: Comparison;
+  /** Takes over a preview, the gallery or a comparison VS Code kept from the last session. */
+  restorePanel(viewType: string, panel: vscode.WebviewPanel, state: unknown): void;
   /** Saves a video that just finished into `anyapiVideo.autoDownloadFolder`. */
   autoDownload(task: TrackedTask): void;
   /** Keeps copies of these tasks' videos (`anyapiVideo.keepCopies`), those it can; a failure is logged. */
@@ -60,7 +67,7 @@ export interface Features {
 }
 
 /**
- * Everything not needed to show and poll tasks: the previews, the key,
+ * Everything not needed to show and poll tasks: the previews, the gallery and compare, the key,
  * create, download, share, organise and raw-answer commands, task links, automatic
  * downloads, and copies from the content route. esbuild bundles this file
  * on its own as dist/features.js, loaded the first time one of them is
@@ -70,7 +77,10 @@ export function loadFeatures(deps: CommandDeps): Features {
   wireTranslations();
   const vetMedia: MediaUrlVetter = (raw) => vetMediaUrl(raw, deps.settings.current.baseUrl);
   const downloader = new VideoDownloader(() => deps.settings.http.proxy, vetMedia);
-  const previews = new PreviewPanels(deps.store, deps.extensionUri, vetMedia, deps.rawAnswers, vscode.Uri.file(deps.videosFolder));
+  const videosFolder = vscode.Uri.file(deps.videosFolder);
+  const previews = new PreviewPanels(deps.store, deps.extensionUri, vetMedia, deps.rawAnswers, videosFolder);
+  const gallery = new Gallery(deps.store, deps.extensionUri, vetMedia, videosFolder);
+  const comparison = new Comparison(deps.store, deps.extensionUri, vetMedia, videosFolder);
   const keptCopies = new KeptCopies({
     store: deps.store,
     downloader,
@@ -103,9 +113,21 @@ export function loadFeatures(deps: CommandDeps): Features {
       ...organizeHandlers(deps),
       ...supportInfoHandlers(deps),
       ...keepCopyHandlers(deps, keptCopies),
+      ...galleryHandlers(deps, gallery, comparison),
       [CommandId.cancelAutoDownloads]: () => autoDownloads.cancelAll(),
     } satisfies CommandHandlers,
     previews,
+    gallery,
+    comparison,
+    restorePanel: (viewType, panel, state) => {
+      if (viewType === ViewId.gallery) {
+        gallery.restore(panel);
+      } else if (viewType === ViewId.compare) {
+        comparison.restore(panel, state);
+      } else {
+        previews.restore(panel, state);
+      }
+    },
     autoDownload: (task) => autoDownloads.enqueue(task),
     keepCopies: (tasks) => {
       for (const task of tasks.filter((each) => keptCopies.keepable(each))) {
@@ -133,6 +155,8 @@ export function loadFeatures(deps: CommandDeps): Features {
     openLink: openTrackLink,
     dispose: () => {
       previews.dispose();
+      gallery.dispose();
+      comparison.dispose();
       autoDownloads.dispose();
       downloader.dispose();
     },

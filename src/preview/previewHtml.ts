@@ -1,48 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { l10n } from '../l10n';
-
-export interface PreviewHtmlOptions {
-  /** `webview.cspSource`: where our own script and stylesheet come from. */
-  readonly cspSource: string;
-  readonly scriptUri: string;
-  readonly styleUri: string;
-  /** The codicons the page draws, as `<symbol id="codicon-…">`s (dist/codicons.svg, written by scripts/codiconSprite.js). */
-  readonly iconSprite: string;
-  /** Vetted origins of the video and poster; nothing else may be loaded. */
-  readonly mediaOrigins: readonly string[];
-  /** VS Code's display language, e.g. `zh-cn`; the page's words come from its l10n bundle. */
-  readonly language: string;
-}
+import { escapeAttribute, icon, renderPage, type PageSources } from '../webview/pageParts';
 
 /**
  * The preview's static page. It holds no API data: the script fills it in
  * with `textContent` from `update` messages. Its own words are localized
- * here, on the host, so the webview script carries no text of its own. The
- * CSP allows our one script by nonce and media only from the vetted origins.
+ * here, on the host, so the webview script carries no text of its own.
  */
-export function renderPreviewHtml(options: PreviewHtmlOptions): string {
-  const nonce = randomBytes(16).toString('base64');
-  // Escaped once, with the whole policy, where it goes into the attribute.
-  const media = options.mediaOrigins.join(' ');
-  const csp = [
-    "default-src 'none'",
-    `style-src ${options.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${options.cspSource} ${media}`.trim(),
-    media === '' ? "media-src 'none'" : `media-src ${media}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${escapeAttribute(options.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(options.styleUri)}">
-<title>${escapeAttribute(l10n.t('Video preview'))}</title>
-</head>
-<body>
-${options.iconSprite}
-<header>
+export function renderPreviewHtml(sources: PageSources): string {
+  return renderPage(
+    sources,
+    l10n.t('Video preview'),
+    `<header>
   <h1><svg id="statusIcon" class="codicon" aria-hidden="true"><use></use></svg><span id="status" role="status" aria-live="polite"></span></h1>
   <progress id="progress" max="100" hidden></progress>
 </header>
@@ -97,17 +65,6 @@ ${options.iconSprite}
   <summary>${escapeAttribute(l10n.t('Raw response'))}</summary>
   <p class="note">${escapeAttribute(l10n.t('The last answer the gateway sent for this task, as it sent it. The API key is never shown here.'))}</p>
   <pre id="raw" tabindex="0"></pre>
-</details>
-<script nonce="${nonce}" src="${escapeAttribute(options.scriptUri)}"></script>
-</body>
-</html>`;
-}
-
-/** A codicon from the page's sprite, decorative: the text beside it says what it means. */
-function icon(name: string): string {
-  return `<svg class="codicon" aria-hidden="true"><use href="#codicon-${name}"></use></svg>`;
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+</details>`,
+  );
 }

@@ -54,7 +54,7 @@ export class PreviewPanel implements vscode.Disposable {
       webview.html = renderPreviewHtml({
         cspSource: webview.cspSource,
         scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+        styleUris: ['common.css', 'preview.css'].map((file) => webview.asWebviewUri(vscode.Uri.joinPath(media, file)).toString()),
         iconSprite: this.iconSprite,
         mediaOrigins: origins,
         language: vscode.env.language,

@@ -1,10 +1,10 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { MediaUrlVetter } from '../api/mediaUrl';
 import { ViewId } from '../commandIds';
 import { DisposableStore } from '../disposableStore';
 import type { RawAnswers } from '../tasks/rawAnswers';
 import type { TaskStore } from '../tasks/taskStore';
+import { readIconSprite } from '../webview/iconSprite';
 import { PreviewPanel } from './previewPanel';
 import type { PreviewState } from './protocol';
 
@@ -16,7 +16,6 @@ import type { PreviewState } from './protocol';
 export class PreviewPanels implements vscode.Disposable {
   private readonly panels = new Map<string, PreviewPanel>();
   private readonly disposables = new DisposableStore();
-  private iconSprite: string | undefined;
 
   constructor(
     private readonly store: TaskStore,
@@ -79,20 +78,8 @@ export class PreviewPanels implements vscode.Disposable {
     this.track(panel, taskId);
   }
 
-  /** dist/codicons.svg (see scripts/codiconSprite.js), read once for all previews. Without it the icons are blank; the words still say everything. */
-  private readIconSprite(): string {
-    if (this.iconSprite === undefined) {
-      try {
-        this.iconSprite = fs.readFileSync(vscode.Uri.joinPath(this.extensionUri, 'dist', 'codicons.svg').fsPath, 'utf8');
-      } catch {
-        this.iconSprite = '';
-      }
-    }
-    return this.iconSprite;
-  }
-
   private track(panel: vscode.WebviewPanel, taskId: string): void {
-    const preview = new PreviewPanel(panel, taskId, this.store, this.extensionUri, this.readIconSprite(), this.vetMedia, this.rawAnswers, this.videosFolder);
+    const preview = new PreviewPanel(panel, taskId, this.store, this.extensionUri, readIconSprite(this.extensionUri), this.vetMedia, this.rawAnswers, this.videosFolder);
     this.panels.set(taskId, preview);
     panel.onDidDispose(() => {
       preview.dispose();

@@ -366,6 +366,21 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     }
   });
 
+  it('warns once before a link stops working, and keeps a copy from the warning', async () => {
+    await wb().clearNotifications();
+    const expiresAt = Math.floor((Date.now() + 20 * 60_000) / 1000);
+    gateway().setTask('grok:e2e-soon', [{ ...richCompleted('grok:e2e-soon', mediaHost!), video_url: mediaHost!.mediaUrl('sample.mp4'), expires_at: expiresAt }]);
+    await wb().runCommand('Track Video Task');
+    await wb().answerInput('Track Video Task', 'grok:e2e-soon');
+    const toast = await wb().waitForNotification(/The video link of grok:e2e-soon stops working in (19|20) min, and no copy of it is kept/);
+    await wb().page.waitForTimeout(2000);
+    assert.equal((await wb().notifications()).filter((text) => /stops working/.test(text)).length, 1, 'one notification');
+    await toast.getByRole('button', { name: 'Keep a Copy' }).click();
+    await wb().row('grok:e2e-soon').locator('.label-description', { hasText: /link expires/ }).waitFor({ state: 'detached' });
+    await wb().page.waitForTimeout(2000);
+    assert.equal((await wb().notifications()).filter((text) => /stops working/.test(text)).length, 0, 'not again once a copy is kept');
+  });
+
   it('pauses on a rejected key with one notification, and recovers when the right key is set', async () => {
     await wb().clearNotifications();
     await wb().runCommand('Set API Key');

@@ -52,7 +52,7 @@ describe('renderPreviewHtml', () => {
   const options = {
     cspSource: 'https://webview.example',
     scriptUri: 'https://webview.example/media/preview.js',
-    styleUri: 'https://webview.example/media/preview.css',
+    styleUris: ['https://webview.example/media/common.css', 'https://webview.example/media/preview.css'],
     iconSprite: '<svg class="icon-sprite"></svg>',
     mediaOrigins: ['https://cdn.example'],
     language: 'en',
@@ -109,24 +109,24 @@ describe('isWebviewMessage', () => {
 
 describe('preview codicons', () => {
   // scripts/codiconSprite.js copies only the codicons the preview draws; one missing would be an empty square.
-  const { PREVIEW_CODICONS } = require('../../../scripts/codiconSprite.js') as { PREVIEW_CODICONS: readonly string[] };
+  const { WEBVIEW_CODICONS } = require('../../../scripts/codiconSprite.js') as { WEBVIEW_CODICONS: readonly string[] };
 
   it('ships every status icon the tree can show', () => {
     const needed = Object.values(STATUS_ICONS).map((icon) => icon.id.split('~')[0]);
-    assert.deepEqual(needed.filter((id) => !PREVIEW_CODICONS.includes(id)), []);
+    assert.deepEqual(needed.filter((id) => !WEBVIEW_CODICONS.includes(id)), []);
   });
 
   it('ships every codicon the page names', () => {
     const html = renderPreviewHtml({
       cspSource: 'https://w',
       scriptUri: 'https://w/p.js',
-      styleUri: 'https://w/p.css',
+      styleUris: ['https://w/p.css'],
       iconSprite: '',
       mediaOrigins: [],
       language: 'en',
     });
     const named = [...html.matchAll(/codicon-([\w-]+)/g)].map((match) => match[1]);
     assert.ok(named.length >= 4, named.join());
-    assert.deepEqual(named.filter((id) => !PREVIEW_CODICONS.includes(id)), []);
+    assert.deepEqual(named.filter((id) => !WEBVIEW_CODICONS.includes(id)), []);
   });
 });

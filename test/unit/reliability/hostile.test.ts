@@ -70,7 +70,7 @@ describe('Hostile input in every field', () => {
       for (const origin of origins) {
         assert.match(origin, /^(https:\/\/[a-z0-9.-]+(:\d+)?|http:\/\/127\.0\.0\.1(:\d+)?)$/, `a bare origin: ${origin}`);
       }
-      const html = renderPreviewHtml({ cspSource: 'https://w', scriptUri: 'https://w/p.js', styleUri: 'https://w/p.css', iconSprite: '', mediaOrigins: origins, language: 'en' });
+      const html = renderPreviewHtml({ cspSource: 'https://w', scriptUri: 'https://w/p.js', styleUris: ['https://w/p.css'], iconSprite: '', mediaOrigins: origins, language: 'en' });
       for (const payload of HOSTILE_PAYLOADS.filter((text) => text.length > 20)) {
         assert.ok(!html.includes(payload), payload.slice(0, 40));
       }

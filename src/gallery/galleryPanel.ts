@@ -1,0 +1,140 @@
+import * as vscode from 'vscode';
+import type { MediaUrlVetter } from '../api/mediaUrl';
+import { CommandId, ViewId } from '../commandIds';
+import { DisposableStore } from '../disposableStore';
+import type { TaskStore } from '../tasks/taskStore';
+import type { TrackedTask } from '../tasks/trackedTask';
+import { readIconSprite } from '../webview/iconSprite';
+import { renderGalleryHtml } from './galleryHtml';
+import { galleryCards, galleryModels, galleryOrigins } from './galleryModel';
+import { isGalleryMessage, type GalleryHostMessage, type GalleryWebviewMessage } from './protocol';
+
+/** A sweep answers many tasks in a row: the grid is sent once they settle, not once per answer. */
+const UPDATE_DELAY_MS = 250;
+
+/**
+ * The one gallery panel: every finished task as a card. Opened again, it is
+ * revealed; it is restored after a reload. It re-renders its page only when
+ * the media origins its CSP must allow change; otherwise it posts the cards.
+ * Part of dist/features.js.
+ */
+export class Gallery implements vscode.Disposable {
+  private current: { readonly panel: vscode.WebviewPanel; readonly disposables: DisposableStore } | undefined;
+  private originsKey: string | undefined;
+  private ready = false;
+  private pending: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly store: TaskStore,
+    private readonly extensionUri: vscode.Uri,
+    private readonly vetMedia: MediaUrlVetter,
+    private readonly videosFolder: vscode.Uri,
+  ) {}
+
+  open(): void {
+    if (this.current) {
+      this.current.panel.reveal();
+      return;
+    }
+    this.track(vscode.window.createWebviewPanel(ViewId.gallery, vscode.l10n.t('Video Gallery'), vscode.ViewColumn.Active, { enableScripts: true }));
+  }
+
+  /** Takes over a gallery VS Code kept from the last session. */
+  restore(panel: vscode.WebviewPanel): void {
+    if (this.current) {
+      panel.dispose();
+      return;
+    }
+    this.track(panel);
+  }
+
+  /** Whether the gallery is open; for tests. */
+  get isOpen(): boolean {
+    return this.current !== undefined;
+  }
+
+  dispose(): void {
+    this.current?.panel.dispose(); // Its onDidDispose forgets it.
+  }
+
+  private track(panel: vscode.WebviewPanel): void {
+    const disposables = new DisposableStore();
+    this.current = { panel, disposables };
+    panel.title = vscode.l10n.t('Video Gallery');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), this.videosFolder] };
+    disposables.add(panel.webview.onDidReceiveMessage((message: unknown) => isGalleryMessage(message) && this.handle(message)));
+    disposables.add(this.store.onDidChange(() => this.scheduleUpdate()));
+    disposables.add(
+      panel.onDidDispose(() => {
+        clearTimeout(this.pending);
+        this.pending = undefined;
+        disposables.dispose();
+        this.current = undefined;
+        this.originsKey = undefined;
+        this.ready = false;
+      }),
+    );
+    this.update();
+  }
+
+  private scheduleUpdate(): void {
+    this.pending ??= setTimeout(() => {
+      this.pending = undefined;
+      this.update();
+    }, UPDATE_DELAY_MS);
+  }
+
+  private update(): void {
+    const webview = this.current?.panel.webview;
+    if (webview === undefined) {
+      return;
+    }
+    const tasks = this.store.all();
+    const origins = galleryOrigins(tasks, this.vetMedia, webview.cspSource);
+    const key = origins.join(' ');
+    if (key !== this.originsKey) {
+      this.originsKey = key;
+      this.ready = false;
+      const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+      const uri = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(media, file)).toString();
+      webview.html = renderGalleryHtml({
+        cspSource: webview.cspSource,
+        scriptUri: uri('gallery.js'),
+        styleUris: [uri('common.css'), uri('gallery.css')],
+        iconSprite: readIconSprite(this.extensionUri),
+        mediaOrigins: origins,
+        language: vscode.env.language,
+      });
+      return; // The page says "ready" when loaded, and gets the cards then.
+    }
+    if (this.ready) {
+      const cards = galleryCards(tasks, this.vetMedia, (task) => this.localVideo(webview, task));
+      const message: GalleryHostMessage = { type: 'cards', cards, models: galleryModels(cards) };
+      void webview.postMessage(message);
+    }
+  }
+
+  private localVideo(webview: vscode.Webview, task: TrackedTask): string | undefined {
+    return task.localVideo === undefined ? undefined : webview.asWebviewUri(vscode.Uri.joinPath(this.videosFolder, task.localVideo)).toString();
+  }
+
+  private handle(message: GalleryWebviewMessage): void {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.update();
+        return;
+      case 'open':
+        // Only a tracked task: the page renders gateway text, so it names nothing else.
+        if (this.store.get(message.taskId) !== undefined) {
+          void vscode.commands.executeCommand(CommandId.openPreview, message.taskId);
+        }
+        return;
+      case 'compare':
+        if (message.taskIds.every((id) => this.store.get(id) !== undefined)) {
+          void vscode.commands.executeCommand(CommandId.compareTasks, message.taskIds);
+        }
+        return;
+    }
+  }
+}
