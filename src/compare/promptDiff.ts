@@ -64,17 +64,32 @@ function commonWords(a: readonly string[], b: readonly string[]): [boolean[], bo
   return [keptA, keptB];
 }
 
-/** Neighbouring words with the same mark, joined. */
+/** Neighbouring words with the same mark, joined; the space after a changed run is not part of the change. */
 function runs(list: readonly string[], kept: readonly boolean[]): DiffPart[] {
   const parts: DiffPart[] = [];
-  list.forEach((word, index) => {
-    const changed = !kept[index];
+  const add = (text: string, changed: boolean): void => {
     const last = parts.at(-1);
     if (last !== undefined && last.changed === changed) {
-      parts[parts.length - 1] = { text: last.text + word, changed };
+      parts[parts.length - 1] = { text: last.text + text, changed };
+    } else if (text !== '') {
+      parts.push({ text, changed });
+    }
+  };
+  let changedRun = '';
+  const endChangedRun = (): void => {
+    const text = changedRun.trimEnd();
+    add(text, true);
+    add(changedRun.slice(text.length), false);
+    changedRun = '';
+  };
+  list.forEach((word, index) => {
+    if (kept[index]) {
+      endChangedRun();
+      add(word, false);
     } else {
-      parts.push({ text: word, changed });
+      changedRun += word;
     }
   });
+  endChangedRun();
   return parts;
 }

@@ -88,6 +88,7 @@ describe('Compare', () => {
     const { left, right } = diffPrompts('A red fox runs through the snow at dawn', 'A red fox walks through the deep snow at dusk');
     assert.deepEqual(marked(left), ['runs', 'dawn']);
     assert.deepEqual(marked(right), ['walks', 'deep', 'dusk']);
+    assert.ok(right.every((part) => !part.changed || part.text === part.text.trim()), 'the space after a changed word is not marked');
     assert.equal(left.map((part) => part.text).join(''), 'A red fox runs through the snow at dawn', 'the runs give back the prompt');
     assert.equal(right.map((part) => part.text).join(''), 'A red fox walks through the deep snow at dusk');
   });
