@@ -39,6 +39,6 @@ export default tseslint.config(
   },
   {
     files: ['media/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', HTMLElement: 'readonly', HTMLVideoElement: 'readonly', HTMLButtonElement: 'readonly', HTMLProgressElement: 'readonly', HTMLSelectElement: 'readonly', HTMLDetailsElement: 'readonly', HTMLInputElement: 'readonly', HTMLOptionElement: 'readonly', Element: 'readonly', SVGSVGElement: 'readonly', requestAnimationFrame: 'readonly', setTimeout: 'readonly', acquireVsCodeApi: 'readonly' } },
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', HTMLElement: 'readonly', HTMLVideoElement: 'readonly', HTMLButtonElement: 'readonly', HTMLProgressElement: 'readonly', HTMLSelectElement: 'readonly', HTMLDetailsElement: 'readonly', HTMLInputElement: 'readonly', HTMLOptionElement: 'readonly', Element: 'readonly', SVGSVGElement: 'readonly', requestAnimationFrame: 'readonly', ResizeObserver: 'readonly', setTimeout: 'readonly', acquireVsCodeApi: 'readonly' } },
   },
 );

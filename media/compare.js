@@ -75,15 +75,29 @@
     const now = Math.max(0, ...loaded().map((video) => video.currentTime));
     seek.value = total > 0 ? String(Math.round((now / total) * 1000)) : '0';
     time.textContent = total > 0 ? `${clock(now)} / ${clock(total)}` : '';
+    seek.setAttribute('aria-valuetext', time.textContent);
     const playing = loaded().some((video) => !video.paused);
     playLabel.textContent = (playing ? playBoth.dataset.pause : playBoth.dataset.play) ?? '';
     playBoth.querySelector('use')?.setAttribute('href', playing ? '#codicon-debug-pause' : '#codicon-play');
   }
 
-  /** Both players at one position (a shorter video waits on its last frame). @param {number} seconds */
+  /** A player's length, or `fallback` while it is not known. @param {HTMLVideoElement} video @param {number} fallback */
+  function lengthOf(video, fallback) {
+    return Number.isFinite(video.duration) ? video.duration : fallback;
+  }
+
+  /**
+   * Both players at one position (a shorter video waits on its last frame);
+   * if one is playing, the other plays on from there too.
+   * @param {number} seconds
+   */
   function seekBoth(seconds) {
+    const playing = loaded().some((video) => !video.paused);
     for (const video of loaded()) {
-      video.currentTime = Math.max(0, Math.min(seconds, Number.isFinite(video.duration) ? video.duration : seconds));
+      video.currentTime = Math.max(0, Math.min(seconds, lengthOf(video, seconds)));
+      if (playing && video.paused && video.currentTime < lengthOf(video, Infinity)) {
+        void video.play().catch(() => undefined);
+      }
     }
   }
 
@@ -93,11 +107,13 @@
       players.forEach((video) => video.pause());
       return;
     }
-    if (players.every((video) => video.ended)) {
-      seekBoth(0);
-    }
+    // From where the further one is (a shorter video that ended would otherwise start over alone), or from the start once both ended.
+    const at = players.every((video) => video.ended) ? 0 : Math.max(0, ...players.map((video) => video.currentTime));
     for (const video of players) {
-      void video.play().catch(() => undefined);
+      video.currentTime = Math.min(at, lengthOf(video, at));
+      if (video.currentTime < lengthOf(video, Infinity)) {
+        void video.play().catch(() => undefined);
+      }
     }
   }
 
@@ -119,13 +135,26 @@
       showPosition();
     });
     video.addEventListener('seeked', () => {
-      const target = Math.min(video.currentTime, Number.isFinite(other.duration) ? other.duration : video.currentTime);
-      if (linked.checked && other.hasAttribute('src') && Math.abs(other.currentTime - target) > DRIFT && !(video.ended || other.ended)) {
+      const target = Math.min(video.currentTime, lengthOf(other, video.currentTime));
+      if (linked.checked && other.hasAttribute('src') && Math.abs(other.currentTime - target) > DRIFT) {
         other.currentTime = target;
       }
     });
-    video.addEventListener('timeupdate', showPosition);
+    video.addEventListener('timeupdate', () => {
+      showPosition();
+      // Two hosts buffer differently: the second player is brought back to the first when they drift apart.
+      if (index === 0 && linked.checked && !video.paused && !other.paused && video.currentTime < lengthOf(other, Infinity) && Math.abs(other.currentTime - video.currentTime) > 2 * DRIFT) {
+        other.currentTime = video.currentTime;
+      }
+    });
     video.addEventListener('loadedmetadata', showPosition);
+    // A link that no longer works says so instead of leaving a black box.
+    video.addEventListener('error', () => {
+      if (video.hasAttribute('src')) {
+        sides[index].noVideo.textContent = sides[index].noVideo.dataset.failed ?? '';
+        sides[index].noVideo.hidden = false;
+      }
+    });
   });
 
   playBoth.addEventListener('click', togglePlayBoth);
@@ -151,6 +180,7 @@
     side.name.textContent = model.name;
     side.status.textContent = model.statusLabel;
     const url = isPlayable(model.videoUrl) ? model.videoUrl : undefined;
+    side.noVideo.textContent = side.noVideo.dataset.none ?? '';
     side.noVideo.hidden = url !== undefined;
     side.video.hidden = url === undefined;
     if (url === undefined) {

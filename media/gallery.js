@@ -41,6 +41,7 @@
   const compareLabel = element('compareLabel', HTMLElement);
   const count = element('count', HTMLElement);
   const grid = element('grid', HTMLElement);
+  const toolbar = element('toolbar', HTMLElement);
   const empty = element('empty', HTMLElement);
   const language = document.documentElement.lang || 'en';
   const ages = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
@@ -62,12 +63,14 @@
     text.value = saved.text;
     status.value = saved.status;
     selected = [...saved.selected];
-    // The model list arrives with the cards; the saved choice is applied then.
+    // The model list and the cards arrive later; the saved choice and place are applied then.
     model.dataset.wanted = saved.model;
   }
+  /** Where the user was before the page was hidden or reloaded: taken up once the first cards arrive. */
+  let place = saved ? { activeId: saved.activeId, scrollY: saved.scrollY } : undefined;
 
   function save() {
-    vscode.setState({ text: text.value, model: model.value, status: status.value, selected });
+    vscode.setState({ text: text.value, model: model.value, status: status.value, selected, activeId: shown[active]?.id, scrollY: window.scrollY });
   }
 
   /** @param {string} template @param {...number} values */
@@ -150,6 +153,13 @@
           lengthNote.hidden = false;
         }
       });
+      // A link that no longer works shows a warning, not a black box; the preview says more.
+      player.addEventListener('error', () => {
+        if (player.hasAttribute('src')) {
+          player.replaceWith(codicon('warning'));
+          thumb.classList.add('no-video');
+        }
+      });
       thumb.append(player);
     } else {
       thumb.classList.add('no-video');
@@ -166,6 +176,16 @@
     meta.textContent = metaLine(card);
     node.append(thumb, name, meta);
     return node;
+  }
+
+  /** Takes a card out, and lets its player stop loading and let go of what it buffered. @param {HTMLElement} node */
+  function removeCard(node) {
+    const player = playerOf(node);
+    if (player) {
+      player.removeAttribute('src');
+      player.load();
+    }
+    node.remove();
   }
 
   /** @param {HTMLElement} node */
@@ -190,20 +210,26 @@
     const lastRow = Math.max(firstRow, Math.ceil((window.innerHeight - top) / rowHeight) + SPARE_ROWS);
     const from = firstRow * columns;
     const to = Math.min(shown.length, (lastRow + 1) * columns);
-    const wanted = new Set(shown.slice(from, to).map((card) => card.id));
+    // The keyboard's card is drawn wherever it is: the grid names it as its active descendant.
+    const indices = Array.from({ length: Math.max(0, to - from) }, (_, offset) => from + offset);
+    if (active < shown.length && (active < from || active >= to)) {
+      indices.push(active);
+    }
+    const wanted = new Set(indices.map((index) => shown[index].id));
     for (const [id, { node }] of drawn) {
       if (!wanted.has(id)) {
-        playerOf(node)?.removeAttribute('src'); // Lets the player let go of what it buffered.
-        node.remove();
+        removeCard(node);
         drawn.delete(id);
       }
     }
-    for (let index = from; index < to; index++) {
+    for (const index of indices) {
       const card = shown[index];
       const json = JSON.stringify(card);
       let entry = drawn.get(card.id);
       if (entry === undefined || entry.json !== json) {
-        entry?.node.remove();
+        if (entry !== undefined) {
+          removeCard(entry.node);
+        }
         entry = { node: createCard(card), card, json };
         drawn.set(card.id, entry);
         grid.append(entry.node);
@@ -235,12 +261,23 @@
       const haystack = [card.name, card.id, card.model ?? '', card.prompt ?? ''].join('\n').toLowerCase();
       return words.every((word) => haystack.includes(word));
     });
-    const kept = shown.findIndex((card) => card.id === activeId);
+    const kept = shown.findIndex((card) => card.id === (place?.activeId ?? activeId));
     active = kept === -1 ? 0 : kept;
-    count.textContent = shown.length === cards.length ? fill(count.dataset.all ?? '', cards.length) : fill(count.dataset.some ?? '', shown.length, cards.length);
+    const counted =
+      shown.length === cards.length
+        ? fill((cards.length === 1 ? count.dataset.one : count.dataset.all) ?? '', cards.length)
+        : fill(count.dataset.some ?? '', shown.length, cards.length);
+    // Said again only when it changes: it is a live region.
+    if (count.textContent !== counted) {
+      count.textContent = counted;
+    }
     empty.hidden = shown.length > 0;
     empty.textContent = (cards.length === 0 ? empty.dataset.none : empty.dataset.filtered) ?? '';
     measure();
+    if (place !== undefined && cards.length > 0) {
+      window.scrollTo(0, place.scrollY ?? 0);
+      place = undefined;
+    }
     draw();
     save();
   }
@@ -268,8 +305,10 @@
     active = Math.max(0, Math.min(shown.length - 1, index));
     const row = Math.floor(active / layout.columns);
     const top = grid.getBoundingClientRect().top + row * layout.rowHeight;
-    if (top < 0) {
-      window.scrollBy(0, top - GAP);
+    // The toolbar stays at the top: a card under it is hidden too.
+    const visibleTop = toolbar.getBoundingClientRect().bottom;
+    if (top < visibleTop) {
+      window.scrollBy(0, top - visibleTop - GAP);
     } else if (top + layout.rowHeight > window.innerHeight) {
       window.scrollBy(0, top + layout.rowHeight - window.innerHeight + GAP);
     }
@@ -353,13 +392,15 @@
     frame ||= requestAnimationFrame(() => {
       frame = 0;
       draw();
+      save(); // The place, for when the page comes back.
     });
   };
   window.addEventListener('scroll', redraw, { passive: true });
-  window.addEventListener('resize', () => {
+  // The grid's width, not the window's: a scrollbar that appears narrows it too.
+  new ResizeObserver(() => {
     measure();
     redraw();
-  });
+  }).observe(grid);
   // Ages move on: "1 minute ago" becomes "2 minutes ago".
   (function refreshAges() {
     for (const { node, card } of drawn.values()) {
@@ -379,13 +420,17 @@
     cards = message.cards;
     const wanted = model.dataset.wanted ?? model.value;
     delete model.dataset.wanted;
-    const options = message.models.map((name) => {
-      const option = document.createElement('option');
-      option.value = name;
-      option.textContent = name;
-      return option;
-    });
-    model.replaceChildren(/** @type {HTMLOptionElement} */ (model.options[0]), ...options);
+    const listed = [...model.options].slice(1).map((option) => option.value);
+    // Rebuilt only when the models change: an open list would close.
+    if (listed.join('\n') !== message.models.join('\n')) {
+      const options = message.models.map((name) => {
+        const option = document.createElement('option');
+        option.value = name;
+        option.textContent = name;
+        return option;
+      });
+      model.replaceChildren(/** @type {HTMLOptionElement} */ (model.options[0]), ...options);
+    }
     model.value = message.models.includes(wanted) ? wanted : '';
     const ids = new Set(cards.map((card) => card.id));
     selected = selected.filter((id) => ids.has(id));

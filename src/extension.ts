@@ -117,7 +117,12 @@ function startAfterActivation(deps: CommandDeps, features: LazyFeatures, lease: 
       poller.settingsChanged();
       stalls.check();
     }),
-    vscode.window.onDidChangeWindowState((state) => poller.setFocused(state.focused)),
+    vscode.window.onDidChangeWindowState((state) => {
+      poller.setFocused(state.focused);
+      if (state.focused) {
+        expiries.check(); // Timers stop while the machine sleeps.
+      }
+    }),
   );
   // Their first looks read every stored task, like the status bar's: a turn of the event loop later.
   const firstLook = setImmediate(() => {

@@ -32,13 +32,23 @@ export class LazyVideoApiClient implements VideoApi {
 
   dispose(): void {
     this.disposed = true;
-    void this.loaded?.then((client) => client.dispose());
+    this.loaded?.then(
+      (client) => client.dispose(),
+      () => undefined,
+    );
   }
 
   private client(): Promise<VideoApiClient> {
     if (this.disposed) {
       return Promise.reject(new Error('The HTTP client was disposed.'));
     }
-    return (this.loaded ??= import('./videoApiClient').then(({ VideoApiClient }) => new VideoApiClient(this.settings, this.log, this.onAnswer)));
+    this.loaded ??= import('./videoApiClient').then(
+      ({ VideoApiClient }) => new VideoApiClient(this.settings, this.log, this.onAnswer),
+      (error: unknown) => {
+        this.loaded = undefined; // Tried again on the next request.
+        throw error;
+      },
+    );
+    return this.loaded;
   }
 }

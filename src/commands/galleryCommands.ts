@@ -12,11 +12,16 @@ export function galleryHandlers({ store }: CommandDeps, gallery: Gallery, compar
   return {
     [CommandId.openGallery]: () => gallery.open(),
     [CommandId.compareTasks]: async (...args: unknown[]) => {
-      const ids = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Choose two finished tasks to compare'), canPickMany: true, filter: isTerminalTask });
+      const chosen = await resolveTaskIds(args, store, { placeHolder: vscode.l10n.t('Choose two finished tasks to compare'), canPickMany: true, filter: isTerminalTask });
+      // Ids from the view's selection or another command skip the pick's filter: checked here too.
+      const ids = [...new Set(chosen)].filter((id) => {
+        const task = store.get(id);
+        return task !== undefined && isTerminalTask(task);
+      });
       if (ids.length === 2) {
         comparison.open([ids[0], ids[1]]);
-      } else if (ids.length > 0) {
-        void notify.info(vscode.l10n.t('Compare shows two tasks side by side; {0} were chosen.', ids.length));
+      } else if (chosen.length > 0) {
+        void notify.info(vscode.l10n.t('Compare shows two finished tasks side by side: choose exactly two.'));
       }
     },
   };

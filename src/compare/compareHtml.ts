@@ -11,7 +11,7 @@ export function renderCompareHtml(sources: PageSources): string {
     <h2 id="name${index}"></h2>
     <p class="note" id="status${index}"></p>
     <video id="video${index}" controls preload="metadata" playsinline${index === 1 ? ' muted' : ''}></video>
-    <p class="note" id="noVideo${index}" hidden>${text(l10n.t('This task has no video to play.'))}</p>
+    <p class="note" id="noVideo${index}" role="status" hidden data-none="${text(l10n.t('This task has no video to play.'))}" data-failed="${text(l10n.t('The video did not load: its link may have expired. Its preview can ask the gateway again.'))}"></p>
     <button id="open${index}" type="button" class="secondary">${text(l10n.t('Open Preview'))}</button>
     <dl id="details${index}"></dl>
     <h3>${text(l10n.t('Prompt'))}</h3>

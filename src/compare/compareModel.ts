@@ -4,7 +4,7 @@ import { l10n } from '../l10n';
 import type { PreviewDetail } from '../preview/protocol';
 import { taskName } from '../tasks/lineage';
 import { durationMs } from '../tasks/taskTimings';
-import { displayState, type TrackedTask } from '../tasks/trackedTask';
+import type { TrackedTask } from '../tasks/trackedTask';
 import { duration } from '../views/relativeTime';
 import { formatTime, statusLabel } from '../views/taskPresentation';
 import { diffPrompts, type DiffPart } from './promptDiff';
@@ -24,7 +24,6 @@ export function compareSides(tasks: readonly [TrackedTask, TrackedTask], vetMedi
     return {
       taskId: task.id,
       name: taskName(task),
-      state: displayState(task),
       statusLabel: statusLabel(task),
       videoUrl,
       posterUrl: videoUrl === undefined ? undefined : vetMedia(task.snapshot?.thumbnailUrl)?.url,

@@ -46,11 +46,6 @@ export class Comparison implements vscode.Disposable {
     this.track(panel, [taskIds[0], taskIds[1]]);
   }
 
-  /** The two tasks compared now; for tests. */
-  get taskIds(): readonly string[] | undefined {
-    return this.current?.taskIds;
-  }
-
   dispose(): void {
     this.current?.panel.dispose(); // Its onDidDispose forgets it.
   }

@@ -4,7 +4,6 @@
  */
 
 import type { PreviewDetail } from '../preview/protocol';
-import type { DisplayState } from '../tasks/trackedTask';
 import type { DiffPart } from './promptDiff';
 
 /** One of the two tasks, already vetted and worded by the host. */
@@ -12,7 +11,6 @@ export interface CompareSide {
   readonly taskId: string;
   /** The task's label, or its id. */
   readonly name: string;
-  readonly state: DisplayState;
   readonly statusLabel: string;
   /** An https URL (or http on loopback) safe to play, or the kept copy's webview URL. */
   readonly videoUrl?: string;

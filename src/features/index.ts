@@ -37,8 +37,6 @@ import { wireTranslations } from '../vscodeL10n';
 export interface Features {
   readonly handlers: CommandHandlers;
   readonly previews: PreviewPanels;
-  readonly gallery: Gallery;
-  readonly comparison: Comparison;
   /** Takes over a preview, the gallery or a comparison VS Code kept from the last session. */
   restorePanel(viewType: string, panel: vscode.WebviewPanel, state: unknown): void;
   /** Saves a video that just finished into `anyapiVideo.autoDownloadFolder`. */
@@ -117,8 +115,6 @@ export function loadFeatures(deps: CommandDeps): Features {
       [CommandId.cancelAutoDownloads]: () => autoDownloads.cancelAll(),
     } satisfies CommandHandlers,
     previews,
-    gallery,
-    comparison,
     restorePanel: (viewType, panel, state) => {
       if (viewType === ViewId.gallery) {
         gallery.restore(panel);

@@ -1,4 +1,4 @@
-import { numberField, isObject } from '../api/fields';
+import { isObject, numberField, stringField } from '../api/fields';
 import type { MediaUrlVetter } from '../api/mediaUrl';
 import { taskName } from '../tasks/lineage';
 import { displayState, isTerminalTask, type TrackedTask } from '../tasks/trackedTask';
@@ -19,8 +19,10 @@ export function galleryCards(tasks: readonly TrackedTask[], vetMedia: MediaUrlVe
     .map((task): GalleryCard => {
       const snapshot = task.snapshot;
       const videoUrl = localUrl(task) ?? vetMedia(snapshot?.videoUrl)?.url;
-      const seconds = isObject(task.request) ? numberField(task.request, 'duration') : undefined;
-      const prompt = snapshot?.prompt ?? snapshot?.enhancedPrompt;
+      const request = isObject(task.request) ? task.request : undefined;
+      const seconds = request === undefined ? undefined : numberField(request, 'duration');
+      // What the user typed first, when the gateway does not say it back.
+      const prompt = snapshot?.prompt ?? (request === undefined ? undefined : stringField(request, 'prompt')) ?? snapshot?.enhancedPrompt;
       return {
         id: task.id,
         name: taskName(task),

@@ -3,7 +3,7 @@ import type { MediaUrlVetter } from '../api/mediaUrl';
 import { CommandId, ViewId } from '../commandIds';
 import { DisposableStore } from '../disposableStore';
 import type { TaskStore } from '../tasks/taskStore';
-import type { TrackedTask } from '../tasks/trackedTask';
+import { isTerminalTask, type TrackedTask } from '../tasks/trackedTask';
 import { readIconSprite } from '../webview/iconSprite';
 import { renderGalleryHtml } from './galleryHtml';
 import { galleryCards, galleryModels, galleryOrigins } from './galleryModel';
@@ -20,9 +20,12 @@ const UPDATE_DELAY_MS = 250;
  */
 export class Gallery implements vscode.Disposable {
   private current: { readonly panel: vscode.WebviewPanel; readonly disposables: DisposableStore } | undefined;
-  private originsKey: string | undefined;
+  /** The media origins the page's CSP allows now. */
+  private origins: ReadonlySet<string> | undefined;
   private ready = false;
   private pending: ReturnType<typeof setTimeout> | undefined;
+  /** The last cards sent, as sent, and their ids: the page may only name a task it was shown. */
+  private sent: { readonly json: string; readonly ids: ReadonlySet<string> } | undefined;
 
   constructor(
     private readonly store: TaskStore,
@@ -48,11 +51,6 @@ export class Gallery implements vscode.Disposable {
     this.track(panel);
   }
 
-  /** Whether the gallery is open; for tests. */
-  get isOpen(): boolean {
-    return this.current !== undefined;
-  }
-
   dispose(): void {
     this.current?.panel.dispose(); // Its onDidDispose forgets it.
   }
@@ -63,14 +61,22 @@ export class Gallery implements vscode.Disposable {
     panel.title = vscode.l10n.t('Video Gallery');
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), this.videosFolder] };
     disposables.add(panel.webview.onDidReceiveMessage((message: unknown) => isGalleryMessage(message) && this.handle(message)));
-    disposables.add(this.store.onDidChange(() => this.scheduleUpdate()));
+    disposables.add(
+      this.store.onDidChange((change) => {
+        // Progress on a running task changes no card.
+        if (change.membership || change.ids.some((id) => this.isCard(id))) {
+          this.scheduleUpdate();
+        }
+      }),
+    );
     disposables.add(
       panel.onDidDispose(() => {
         clearTimeout(this.pending);
         this.pending = undefined;
         disposables.dispose();
         this.current = undefined;
-        this.originsKey = undefined;
+        this.origins = undefined;
+        this.sent = undefined;
         this.ready = false;
       }),
     );
@@ -91,10 +97,11 @@ export class Gallery implements vscode.Disposable {
     }
     const tasks = this.store.all();
     const origins = galleryOrigins(tasks, this.vetMedia, webview.cspSource);
-    const key = origins.join(' ');
-    if (key !== this.originsKey) {
-      this.originsKey = key;
+    // A new page only for an origin the CSP lacks: it would start the user over at the top.
+    if (this.origins === undefined || origins.some((origin) => !this.origins?.has(origin))) {
+      this.origins = new Set(origins);
       this.ready = false;
+      this.sent = undefined;
       const media = vscode.Uri.joinPath(this.extensionUri, 'media');
       const uri = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(media, file)).toString();
       webview.html = renderGalleryHtml({
@@ -110,8 +117,22 @@ export class Gallery implements vscode.Disposable {
     if (this.ready) {
       const cards = galleryCards(tasks, this.vetMedia, (task) => this.localVideo(webview, task));
       const message: GalleryHostMessage = { type: 'cards', cards, models: galleryModels(cards) };
-      void webview.postMessage(message);
+      const json = JSON.stringify(message);
+      if (json !== this.sent?.json) {
+        this.sent = { json, ids: new Set(cards.map((card) => card.id)) };
+        void webview.postMessage(message);
+      }
     }
+  }
+
+  /** Whether the task is a card now, or was one in the last cards sent. */
+  private isCard(id: string): boolean {
+    const task = this.store.get(id);
+    return this.sent?.ids.has(id) === true || (task !== undefined && isTerminalTask(task));
+  }
+
+  private shown(id: string): boolean {
+    return this.sent?.ids.has(id) === true && this.store.get(id) !== undefined;
   }
 
   private localVideo(webview: vscode.Webview, task: TrackedTask): string | undefined {
@@ -125,16 +146,18 @@ export class Gallery implements vscode.Disposable {
         this.update();
         return;
       case 'open':
-        // Only a tracked task: the page renders gateway text, so it names nothing else.
-        if (this.store.get(message.taskId) !== undefined) {
+        // Only a task the page was shown: it renders gateway text, so it names nothing else.
+        if (this.shown(message.taskId)) {
           void vscode.commands.executeCommand(CommandId.openPreview, message.taskId);
         }
         return;
-      case 'compare':
-        if (message.taskIds.every((id) => this.store.get(id) !== undefined)) {
-          void vscode.commands.executeCommand(CommandId.compareTasks, message.taskIds);
+      case 'compare': {
+        const [first, second] = message.taskIds;
+        if (first !== second && this.shown(first) && this.shown(second)) {
+          void vscode.commands.executeCommand(CommandId.compareTasks, [first, second]);
         }
         return;
+      }
     }
   }
 }

@@ -45,6 +45,9 @@ export interface GalleryState {
   readonly model: string;
   readonly status: string;
   readonly selected: readonly string[];
+  /** The card the keyboard was on, and how far the page was scrolled. */
+  readonly activeId?: string;
+  readonly scrollY?: number;
 }
 
 /** Messages from the webview are checked before use: its content renders API data. */

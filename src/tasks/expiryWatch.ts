@@ -5,18 +5,25 @@ import { canKeepCopy } from './trackedTask';
 
 /** How long before a link stops working the user hears of it. */
 export const EXPIRY_WARNING_MS = 60 * 60_000;
-/** The longest single wait: timers stop while the machine sleeps, so a far expiry is looked at again meanwhile. */
+/**
+ * The longest single wait: timers stop while the machine sleeps, so the watch
+ * looks again meanwhile — every 5 minutes once a warning is less than an hour
+ * away, so a laptop that wakes just before it still warns in time.
+ */
 const LONGEST_WAIT_MS = 60 * 60_000;
+const LONGEST_WAIT_NEAR_MS = 5 * 60_000;
 
 /**
  * The one owner of "whose link is about to stop working": finished tasks
  * without a kept copy whose gateway-given `expiresAt` is less than
  * {@link EXPIRY_WARNING_MS} away. It has one timer, for the next link to come
- * near its end or to end (an hour at most), and looks again when the store
- * changes — once per turn of the event loop, not once per task of a sweep.
+ * near its end or to end, and looks again when the store changes — once per
+ * turn of the event loop, not once per task of a sweep — and when the window
+ * gets the focus (a machine that slept).
  */
 export class ExpiryWatch implements Disposable {
-  private nearIds = new Set<string>();
+  /** The links near their end, by task id, with when each ends: a fresh link from the gateway is told of again. */
+  private nearLinks = new Map<string, number>();
   private handle: unknown;
   private soon: unknown;
   private readonly emitter = new Emitter<readonly string[]>();
@@ -39,7 +46,7 @@ export class ExpiryWatch implements Disposable {
 
   /** The tasks whose links stop working within the hour, with no copy kept. */
   get near(): readonly string[] {
-    return [...this.nearIds];
+    return [...this.nearLinks.keys()];
   }
 
   /** Looks now, and sets the one timer for the next link to come near its end. */
@@ -49,9 +56,9 @@ export class ExpiryWatch implements Disposable {
       const expiresAt = task.snapshot?.expiresAt;
       return expiresAt !== undefined && canKeepCopy(task, now) ? [{ id: task.id, warnAt: expiresAt - EXPIRY_WARNING_MS, expiresAt }] : [];
     });
-    const near = new Set(expiring.filter((task) => task.warnAt <= now).map((task) => task.id));
-    const fresh = [...near].filter((id) => !this.nearIds.has(id));
-    this.nearIds = near;
+    const near = new Map(expiring.filter((task) => task.warnAt <= now).map((task) => [task.id, task.expiresAt]));
+    const fresh = [...near].filter(([id, expiresAt]) => this.nearLinks.get(id) !== expiresAt).map(([id]) => id);
+    this.nearLinks = near;
     this.stopTimer();
     // The next change: a link coming near its end, or one near it ending.
     const next = Math.min(...expiring.map((task) => (task.warnAt > now ? task.warnAt : task.expiresAt)));
@@ -59,7 +66,7 @@ export class ExpiryWatch implements Disposable {
       this.handle = this.clock.setTimeout(() => {
         this.handle = undefined;
         this.check();
-      }, Math.min(next - now, LONGEST_WAIT_MS));
+      }, Math.min(next - now, next - now < LONGEST_WAIT_MS ? LONGEST_WAIT_NEAR_MS : LONGEST_WAIT_MS));
     }
     if (fresh.length > 0) {
       this.emitter.fire(fresh);

@@ -55,9 +55,12 @@ export class KeptCopies {
     return keeping;
   }
 
-  /** Settles when the copy of this task now downloading is done or failed; at once when none is. */
-  async settled(id: string): Promise<void> {
-    await this.keeping.get(id)?.catch(() => undefined);
+  /** Settles when the copy of this task now downloading is done or failed; undefined when none is. */
+  settled(id: string): Promise<void> | undefined {
+    return this.keeping.get(id)?.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   private async download(task: TrackedTask, signal?: AbortSignal, onProgress?: (progress: DownloadProgress) => void): Promise<number> {

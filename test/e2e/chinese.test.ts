@@ -82,4 +82,15 @@ describe('End to end: the Chinese UI (zh-cn)', function () {
     assert.match(await wb().page.locator('.tab.active').textContent() ?? '', /视频 /);
     await wb().screenshot('preview-zh-cn');
   });
+
+  it('shows the gallery in Chinese, its ages in the display language', async () => {
+    await wb().runCommand('打开视频库');
+    const webview = wb().webview();
+    await webview.locator('.card').first().waitFor();
+    assert.equal(await webview.locator('html').getAttribute('lang'), 'zh-cn');
+    assert.equal(await webview.locator('h1').textContent(), '视频库');
+    assert.match((await webview.locator('#count').textContent()) ?? '', /^\d+ 个已结束的任务$/);
+    assert.equal(await webview.locator('#compare').textContent(), '对比（0/2）');
+    assert.match((await webview.locator('.card .meta').first().textContent()) ?? '', /已完成 · .*(前|现在)/);
+  });
 });

@@ -64,6 +64,9 @@ describe('Links about to expire', () => {
       rig.store.recordSnapshot('q', snapshot('succeeded', { videoUrl: 'https://cdn.example/q.mp4', expiresAt: now + EXPIRY_WARNING_MS / 2 }));
       await rig.clock.advance(0);
       assert.deepEqual(rig.told, [['q']], 'a link that lives less than the warning: told as soon as it is seen');
+      rig.store.recordSnapshot('q', snapshot('succeeded', { videoUrl: 'https://cdn.example/q2.mp4', expiresAt: now + EXPIRY_WARNING_MS / 3 }));
+      await rig.clock.advance(0);
+      assert.deepEqual(rig.told, [['q'], ['q']], 'a fresh link from the gateway: told again');
       rig.store.recordLocalVideo('q', 'q.mp4', 1000);
       await rig.clock.advance(0);
       assert.deepEqual(rig.expiries.near, []);
@@ -107,7 +110,7 @@ describe('Links about to expire', () => {
       const store = new TaskStore(new MemoryStorage({ version: 2, tasks, removed: {} }), new MemoryLogger());
       return { store, state, settings: { current: { notifyOn } } as unknown as Settings };
     }
-    const noCopyUnderWay = { settled: async () => undefined };
+    const noCopyUnderWay = { settled: () => undefined };
 
     it('warns once per task, offers Keep a Copy and Download, and keeps the copy when asked', async () => {
       const rig = deps([ready('a', Date.now() + 20 * MINUTE, { label: 'Sunset' })]);
@@ -119,6 +122,9 @@ describe('Links about to expire', () => {
       assert.deepEqual(ran, [['anyapiVideo.keepCopy', ['a']]]);
       await announceExpiring(['a'], rig, noCopyUnderWay);
       assert.equal(shown.length, 1, 'once, also when told again (a reload, another window taking polling over)');
+      rig.store.recordSnapshot('a', snapshot('succeeded', { videoUrl: 'https://cdn.example/a2.mp4', expiresAt: Date.now() + 40 * MINUTE }));
+      await announceExpiring(['a'], rig, noCopyUnderWay);
+      assert.equal(shown.length, 2, 'a fresh link from the gateway is warned of when it too comes near its end');
     });
 
     it('says it once for many, waits for a copy already downloading, and stays quiet when notifications are off', async () => {
@@ -127,14 +133,19 @@ describe('Links about to expire', () => {
       let finishCopy = (): void => undefined;
       const copying = new Promise<void>((resolve) => (finishCopy = resolve));
       const kept = {
-        settled: (id: string) => (id === 'c' ? copying.then(() => rig.store.recordLocalVideo('c', 'c.mp4', 10)) : Promise.resolve()),
+        settled: (id: string) => (id === 'c' ? copying.then(() => rig.store.recordLocalVideo('c', 'c.mp4', 10)) : undefined),
       };
       const announcing = announceExpiring(['a', 'b', 'c'], rig, kept);
       await new Promise((resolve) => setImmediate(resolve));
-      assert.equal(shown.length, 0, 'waits for the copy under way');
+      assert.deepEqual(shown, [['The video links of 2 tasks stop working within the hour, and no copy of them is kept.', 'Keep Copies']], 'the others at once');
       finishCopy();
       await announcing;
-      assert.deepEqual(shown, [['The video links of 2 tasks stop working within the hour, and no copy of them is kept.', 'Keep Copies']]);
+      assert.equal(shown.length, 1, 'the copy under way was kept: nothing to say of it');
+
+      const failing = deps([ready('e', soon)]);
+      await announceExpiring(['e'], failing, { settled: () => Promise.resolve() });
+      assert.match(shown[1][0], /The video link of e stops working in (29|30) min/, 'a copy that failed: warned once it failed');
+      shown.length = 1;
 
       const quiet = deps([ready('d', soon)], 'none');
       await announceExpiring(['d'], quiet, noCopyUnderWay);

@@ -202,11 +202,14 @@ export class Workbench {
    * opened no preview within 5 s is made once more.
    */
   async openPreviewFromRow(taskId: string): Promise<void> {
+    // The preview of this task, not another one still open (a check of any preview passed on the wrong page once).
+    const shown = this.webview().locator('#details dd', { hasText: new RegExp(`^${escapeRegExp(taskId)}$`) }).first();
     await this.row(taskId).click();
     try {
-      await this.webview().locator('#status').filter({ hasText: /\S/ }).waitFor({ timeout: 5000 });
+      await shown.waitFor({ timeout: 5000 });
     } catch {
       await this.row(taskId).click();
+      await shown.waitFor();
     }
   }
 
