@@ -142,7 +142,9 @@ export class Gallery implements vscode.Disposable {
   private handle(message: GalleryWebviewMessage): void {
     switch (message.type) {
       case 'ready':
+        // A new page (also one VS Code reloaded when its tab came back) has no cards yet.
         this.ready = true;
+        this.sent = undefined;
         this.update();
         return;
       case 'open':
