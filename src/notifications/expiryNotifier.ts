@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import type { CommandDeps } from '../commands/commandDeps';
-import { taskName } from '../tasks/lineage';
 import type { KeptCopies } from '../tasks/keptCopies';
+import { taskName } from '../tasks/lineage';
 import { canKeepCopy, type TrackedTask } from '../tasks/trackedTask';
 import { duration } from '../views/relativeTime';
 import { notify } from './notify';
