@@ -14,8 +14,8 @@ const UPDATE_DELAY_MS = 250;
 
 /**
  * The one gallery panel: every finished task as a card. Opened again, it is
- * revealed; it is restored after a reload. It re-renders its page only when
- * the media origins its CSP must allow change; otherwise it posts the cards.
+ * revealed; it is restored after a reload. It replaces its page only when
+ * its CSP must allow a new media origin; otherwise it posts the cards.
  * Part of dist/features.js.
  */
 export class Gallery implements vscode.Disposable {
