@@ -28,12 +28,17 @@ export const CommandId = {
   keepCopy: 'anyapiVideo.keepCopy',
   openGallery: 'anyapiVideo.openGallery',
   compareTasks: 'anyapiVideo.compareTasks',
+  openSettings: 'anyapiVideo.openSettings',
+  getStarted: 'anyapiVideo.getStarted',
   cancelAutoDownloads: 'anyapiVideo.cancelAutoDownloads',
   showRawResponse: 'anyapiVideo.showRawResponse',
 } as const;
 
 /** The id of one of {@link CommandId}. */
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];
+
+/** The walkthrough in package.json, as `workbench.action.openWalkthrough` names it. */
+export const WALKTHROUGH_ID = `${EXTENSION_ID}#getStarted`;
 
 /** Ids of the views and webviews, shared by package.json and code. */
 export const ViewId = {
@@ -48,4 +53,8 @@ export const ContextKey = {
   hasApiKey: 'anyapiVideo.hasApiKey',
   /** The Video Tasks view is filtered. */
   filtered: 'anyapiVideo.filtered',
+  /** At least one task is tracked. */
+  hasTasks: 'anyapiVideo.hasTasks',
+  /** A preview is open (the walkthrough's "open the preview" step). */
+  previewOpen: 'anyapiVideo.previewOpen',
 } as const;

@@ -7,6 +7,7 @@ import type { CommandDeps, CommandHandlers } from '../commands/commandDeps';
 import { createTaskHandlers } from '../commands/createTask';
 import { downloadHandlers } from '../commands/downloadVideo';
 import { galleryHandlers } from '../commands/galleryCommands';
+import { helpHandlers } from '../commands/helpCommands';
 import { keepCopyHandlers } from '../commands/keepCopy';
 import { organizeHandlers } from '../commands/organizeCommands';
 import { rawAnswerHandlers } from '../commands/rawAnswerCommands';
@@ -112,6 +113,7 @@ export function loadFeatures(deps: CommandDeps): Features {
       ...supportInfoHandlers(deps),
       ...keepCopyHandlers(deps, keptCopies),
       ...galleryHandlers(deps, gallery, comparison),
+      ...helpHandlers(),
       [CommandId.cancelAutoDownloads]: () => autoDownloads.cancelAll(),
     } satisfies CommandHandlers,
     previews,

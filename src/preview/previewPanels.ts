@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { MediaUrlVetter } from '../api/mediaUrl';
-import { ViewId } from '../commandIds';
+import { ContextKey, ViewId } from '../commandIds';
 import { DisposableStore } from '../disposableStore';
 import type { RawAnswers } from '../tasks/rawAnswers';
 import type { TaskStore } from '../tasks/taskStore';
@@ -78,12 +78,19 @@ export class PreviewPanels implements vscode.Disposable {
     this.track(panel, taskId);
   }
 
+  /** Tells VS Code whether a preview is open: the walkthrough's step is done when one is. */
+  private showOpen(): void {
+    void vscode.commands.executeCommand('setContext', ContextKey.previewOpen, this.panels.size > 0);
+  }
+
   private track(panel: vscode.WebviewPanel, taskId: string): void {
     const preview = new PreviewPanel(panel, taskId, this.store, this.extensionUri, readIconSprite(this.extensionUri), this.vetMedia, this.rawAnswers, this.videosFolder);
     this.panels.set(taskId, preview);
+    this.showOpen();
     panel.onDidDispose(() => {
       preview.dispose();
       this.panels.delete(taskId);
+      this.showOpen();
     });
   }
 }

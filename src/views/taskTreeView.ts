@@ -39,8 +39,17 @@ export class TaskTreeView implements vscode.Disposable {
     });
     const ages = new AgeTicker(() => this.provider.refreshRows());
     const tickWhileSeen = (): void => ages.setActive(this.view.visible && store.size > 0);
+    let hasTasks: boolean | undefined;
+    const followMembership = (): void => {
+      tickWhileSeen();
+      // The walkthrough's "track a task" step is done once there is one.
+      if (hasTasks !== store.size > 0) {
+        hasTasks = store.size > 0;
+        void vscode.commands.executeCommand('setContext', ContextKey.hasTasks, hasTasks);
+      }
+    };
     // A view restored visible fires no visibility change; look right after activation (the store reads its tasks then).
-    const firstLook = setImmediate(tickWhileSeen);
+    const firstLook = setImmediate(followMembership);
     for (const disposable of [
       this.provider,
       this.view,
@@ -54,7 +63,7 @@ export class TaskTreeView implements vscode.Disposable {
       stalls.onDidChange((ids) => this.provider.refreshRows(ids)),
       store.onDidChange((change) => {
         if (change.membership) {
-          tickWhileSeen();
+          followMembership();
         }
         if (this.currentFilter !== undefined) {
           this.showMessageSoon();
