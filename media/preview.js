@@ -107,7 +107,10 @@
   /** @param {PreviewModel} model */
   function render(model) {
     document.body.dataset.state = model.state;
-    status.textContent = model.statusLabel;
+    // A live region: said again only when the status changes, not on every poll.
+    if (status.textContent !== model.statusLabel) {
+      status.textContent = model.statusLabel;
+    }
     const [icon, modifier] = model.icon.split('~');
     statusIconShape.setAttribute('href', `#codicon-${icon}`);
     statusIcon.classList.toggle('spin', modifier === 'spin');

@@ -16,7 +16,6 @@ import type { TaskStore } from './tasks/taskStore';
 import { TaskStatusBar } from './views/taskStatusBar';
 import { TaskTreeView } from './views/taskTreeView';
 import { wireTranslations } from './vscodeL10n';
-import { openWalkthroughOnce } from './walkthrough';
 
 /** What activation built; returned for the integration tests. */
 export interface ExtensionApi {
@@ -131,7 +130,6 @@ function startAfterActivation(deps: CommandDeps, features: LazyFeatures, lease: 
     expiries.check();
   });
   poller.setFocused(vscode.window.state.focused);
-  openWalkthroughOnce(deps.state);
   apiKeys.load().then(
     () => {
       poller.start();

@@ -10,7 +10,8 @@ export function renderPreviewHtml(sources: PageSources): string {
   return renderPage(
     sources,
     l10n.t('Video preview'),
-    `<header>
+    `<main>
+<header>
   <h1><svg id="statusIcon" class="codicon" aria-hidden="true"><use></use></svg><span id="status" role="status" aria-live="polite"></span></h1>
   <progress id="progress" max="100" hidden></progress>
 </header>
@@ -65,6 +66,7 @@ export function renderPreviewHtml(sources: PageSources): string {
   <summary>${escapeAttribute(l10n.t('Raw response'))}</summary>
   <p class="note">${escapeAttribute(l10n.t('The last answer the gateway sent for this task, as it sent it. The API key is never shown here.'))}</p>
   <pre id="raw" tabindex="0"></pre>
-</details>`,
+</details>
+</main>`,
   );
 }

@@ -62,10 +62,8 @@ export class CodeServer {
       path.join(dirs.userData, 'User', 'settings.json'),
       JSON.stringify(
         {
-          // The welcome page steals focus and closes quick inputs; so does a walkthrough opening on
-          // the first start (test/e2e/walkthrough.test.ts turns that back on).
+          // The welcome page steals focus and closes quick inputs.
           'workbench.startupEditor': 'none',
-          'workbench.welcomePage.walkthroughs.openOnInstall': false,
           'workbench.tips.enabled': false,
           'security.workspace.trust.enabled': false,
           'telemetry.telemetryLevel': 'off',

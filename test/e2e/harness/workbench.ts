@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as axe from 'axe-core';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 
 /** The extension's own words the harness finds its way by, in the workbench's display language. */
@@ -270,6 +271,40 @@ export class Workbench {
   /** The document inside the active webview (VS Code nests it in two frames). */
   webview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+  }
+
+  /**
+   * Runs axe-core over the page of the active webview and returns what it
+   * finds at `serious` or `critical` impact. The audit is evaluated through
+   * the DevTools protocol, which the page's CSP does not govern: the page
+   * itself is not changed to allow it.
+   */
+  async auditWebview(): Promise<{ id: string; impact: string; help: string; targets: string[] }[]> {
+    const handle = await this.webview().locator('html').elementHandle();
+    const frame = await handle?.ownerFrame();
+    if (!frame) {
+      throw new Error('no webview to audit');
+    }
+    await frame.evaluate(axe.source);
+    return frame.evaluate(async () => {
+      interface AxeResult {
+        violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+      }
+      const { axe: engine } = globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } };
+      const result = await engine.run((globalThis as unknown as { document: unknown }).document, { resultTypes: ['violations'] });
+      return result.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => ({ id: violation.id, impact: violation.impact ?? '', help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+    });
+  }
+
+  /** Picks a colour theme by its name in the theme picker, e.g. "Light High Contrast". */
+  async setColorTheme(name: string): Promise<void> {
+    await this.runAnyCommand('Preferences: Color Theme');
+    // Typed first: the list shows only the themes that fit in it.
+    await this.page.locator('.quick-input-widget input').fill(name);
+    await this.chooseQuickPickRow(new RegExp(`^${escapeRegExp(name)}$`));
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
   /**
