@@ -4,7 +4,7 @@ import { CommandId, ViewId } from '../commandIds';
 import { DisposableStore } from '../disposableStore';
 import type { TaskStore } from '../tasks/taskStore';
 import type { TrackedTask } from '../tasks/trackedTask';
-import { readIconSprite } from '../webview/iconSprite';
+import { pageSources } from '../webview/pageSources';
 import { renderCompareHtml } from './compareHtml';
 import { compareOrigins, compareSides } from './compareModel';
 import { isCompareMessage, type CompareHostMessage, type CompareState, type CompareWebviewMessage } from './protocol';
@@ -93,16 +93,7 @@ export class Comparison implements vscode.Disposable {
     if (key !== current.originsKey) {
       current.originsKey = key;
       current.ready = false;
-      const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-      const uri = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(media, file)).toString();
-      webview.html = renderCompareHtml({
-        cspSource: webview.cspSource,
-        scriptUri: uri('compare.js'),
-        styleUris: [uri('common.css'), uri('compare.css')],
-        iconSprite: readIconSprite(this.extensionUri),
-        mediaOrigins: origins,
-        language: vscode.env.language,
-      });
+      webview.html = renderCompareHtml(pageSources(webview, this.extensionUri, 'compare', origins));
       return; // The page says "ready" when loaded, and gets both tasks then.
     }
     if (current.ready) {

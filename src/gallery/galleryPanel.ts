@@ -4,7 +4,7 @@ import { CommandId, ViewId } from '../commandIds';
 import { DisposableStore } from '../disposableStore';
 import type { TaskStore } from '../tasks/taskStore';
 import { isTerminalTask, type TrackedTask } from '../tasks/trackedTask';
-import { readIconSprite } from '../webview/iconSprite';
+import { pageSources } from '../webview/pageSources';
 import { renderGalleryHtml } from './galleryHtml';
 import { galleryCards, galleryModels, galleryOrigins } from './galleryModel';
 import { isGalleryMessage, type GalleryHostMessage, type GalleryWebviewMessage } from './protocol';
@@ -102,16 +102,7 @@ export class Gallery implements vscode.Disposable {
       this.origins = new Set(origins);
       this.ready = false;
       this.sent = undefined;
-      const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-      const uri = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(media, file)).toString();
-      webview.html = renderGalleryHtml({
-        cspSource: webview.cspSource,
-        scriptUri: uri('gallery.js'),
-        styleUris: [uri('common.css'), uri('gallery.css')],
-        iconSprite: readIconSprite(this.extensionUri),
-        mediaOrigins: origins,
-        language: vscode.env.language,
-      });
+      webview.html = renderGalleryHtml(pageSources(webview, this.extensionUri, 'gallery', origins));
       return; // The page says "ready" when loaded, and gets the cards then.
     }
     if (this.ready) {

@@ -7,6 +7,7 @@ import { generatedFrom, sourceOf } from '../tasks/lineage';
 import type { RawAnswers } from '../tasks/rawAnswers';
 import type { TaskStore } from '../tasks/taskStore';
 import type { TrackedTask } from '../tasks/trackedTask';
+import { pageSources } from '../webview/pageSources';
 import { renderPreviewHtml } from './previewHtml';
 import { mediaOrigins, createPreviewModel, type Lineage } from './previewModel';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
@@ -25,7 +26,6 @@ export class PreviewPanel implements vscode.Disposable {
     readonly taskId: string,
     private readonly store: TaskStore,
     private readonly extensionUri: vscode.Uri,
-    private readonly iconSprite: string,
     private readonly vetMedia: MediaUrlVetter,
     private readonly rawAnswers: RawAnswers,
     /** Copies of videos fetched from the gateway's content route (see `ContentCopies`). */
@@ -49,16 +49,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (key !== this.originsKey) {
       this.originsKey = key;
       this.ready = false;
-      const webview = this.panel.webview;
-      const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-      webview.html = renderPreviewHtml({
-        cspSource: webview.cspSource,
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
-        styleUris: ['common.css', 'preview.css'].map((file) => webview.asWebviewUri(vscode.Uri.joinPath(media, file)).toString()),
-        iconSprite: this.iconSprite,
-        mediaOrigins: origins,
-        language: vscode.env.language,
-      });
+      this.panel.webview.html = renderPreviewHtml(pageSources(this.panel.webview, this.extensionUri, 'preview', origins));
       return; // The page says "ready" when loaded, and gets the state then.
     }
     this.post();

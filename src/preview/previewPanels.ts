@@ -4,7 +4,6 @@ import { ContextKey, ViewId } from '../commandIds';
 import { DisposableStore } from '../disposableStore';
 import type { RawAnswers } from '../tasks/rawAnswers';
 import type { TaskStore } from '../tasks/taskStore';
-import { readIconSprite } from '../webview/iconSprite';
 import { PreviewPanel } from './previewPanel';
 import type { PreviewState } from './protocol';
 
@@ -84,7 +83,7 @@ export class PreviewPanels implements vscode.Disposable {
   }
 
   private track(panel: vscode.WebviewPanel, taskId: string): void {
-    const preview = new PreviewPanel(panel, taskId, this.store, this.extensionUri, readIconSprite(this.extensionUri), this.vetMedia, this.rawAnswers, this.videosFolder);
+    const preview = new PreviewPanel(panel, taskId, this.store, this.extensionUri, this.vetMedia, this.rawAnswers, this.videosFolder);
     this.panels.set(taskId, preview);
     this.showOpen();
     panel.onDidDispose(() => {
