@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../e2e/harness/browser';
 import { CodeServer } from '../e2e/harness/codeServer';
-import { ensureCodeServer } from '../e2e/harness/installCodeServer';
+import { ensureCodeServer, type InstalledCodeServer } from '../e2e/harness/installCodeServer';
 import { REPO_ROOT, RESULTS_DIR } from '../e2e/harness/paths';
 import { run } from '../e2e/harness/processes';
 import { Workbench } from '../e2e/harness/workbench';
@@ -58,8 +58,15 @@ async function packBaseline(): Promise<string> {
  * Performance**: the extension host's own load and call times, from which
  * Show Running Extensions prints the sum.
  */
-export async function measureWorkbenchActivation(vsix: string, baseline: string, storedTasks: unknown, browser: Browser): Promise<WorkbenchActivation> {
+export async function measureWorkbenchActivation(
+  codeServer: InstalledCodeServer,
+  vsix: string,
+  baseline: string,
+  storedTasks: unknown,
+  browser: Browser,
+): Promise<WorkbenchActivation> {
   const server = await CodeServer.start({
+    codeServer,
     extensions: [vsix, baseline],
     // Loopback only: the bench never reaches out, and with no key set nothing is sent anyway.
     settings: { 'anyapiVideo.baseUrl': 'http://127.0.0.1:9' },
@@ -133,15 +140,15 @@ export function parseActivationTable(markdown: string): Map<string, ActivationRo
 
 /** Three fresh workbenches with no stored tasks and three with `storedTasks`, taken in turns. */
 export async function workbenchActivation(vsix: string, storedTasks: unknown): Promise<{ empty: WorkbenchActivation[]; stored: WorkbenchActivation[] }> {
-  await ensureCodeServer((line) => process.stdout.write(`  ${line}\n`));
+  const codeServer = await ensureCodeServer((line) => process.stdout.write(`  ${line}\n`));
   const baseline = await packBaseline();
   const browser = await launchChromium();
   try {
     const empty: WorkbenchActivation[] = [];
     const stored: WorkbenchActivation[] = [];
     for (let round = 0; round < 3; round++) {
-      empty.push(await measureWorkbenchActivation(vsix, baseline, undefined, browser));
-      stored.push(await measureWorkbenchActivation(vsix, baseline, storedTasks, browser));
+      empty.push(await measureWorkbenchActivation(codeServer, vsix, baseline, undefined, browser));
+      stored.push(await measureWorkbenchActivation(codeServer, vsix, baseline, storedTasks, browser));
     }
     return { empty, stored };
   } finally {

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const say = (line: string): void => {
     process.stdout.write(`${line}\n`);
   };
-  await ensureCodeServer(say);
+  const codeServer = await ensureCodeServer(say);
   say('Packing the extension…');
   const vsix = await buildVsix();
   const gateway = await FakeGateway.start();
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const ids = [...loadDemoTasks(gateway), ...loadRealGatewayTasks(gateway)];
   const port = Number(process.env.PORT ?? 8080);
   const server = await CodeServer.start({
+    codeServer,
     extensions: [vsix],
     settings: {
       'anyapiVideo.baseUrl': gateway.url,

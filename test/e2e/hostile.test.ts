@@ -88,7 +88,7 @@ describe('End to end: hostile API text in a real workbench', function () {
   it('executes nothing and injects nothing in the preview, and shows the text literally', async () => {
     for (const [n, id] of ids.entries()) {
       await wb().runCommand('Open Preview');
-      await wb().page.locator('.quick-input-widget input').fill(id);
+      await wb().quickInputBox().fill(id);
       await wb().chooseQuickPickRow(new RegExp(`^${id}$`));
       const webview = wb().webview();
       await webview.locator('#status').filter({ hasText: /\S/ }).waitFor();

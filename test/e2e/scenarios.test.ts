@@ -72,7 +72,7 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     assert.equal(gateway().queriesFor('grok:e2e-nokey').length, 0, 'nothing is sent without a key');
     const toast = await wb().waitForNotification(/no API key is set/);
     await toast.getByRole('button', { name: 'Set API Key' }).click();
-    const input = wb().page.locator('.quick-input-widget input');
+    const input = wb().quickInputBox();
     await input.waitFor();
     assert.equal(await input.getAttribute('type'), 'password', 'the key is typed into a password box');
     await wb().answerInput('Set API Key', gateway().apiKey!);
@@ -207,7 +207,7 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
     await sidebar.locator('.action-label[aria-label="Filter Tasks…"]').first().click();
     await wb().expectValidation('Filter Tasks', 'status:done-ish', /“done-ish” is not a status/);
     await wb().expectValidation('Filter Tasks', 'status:running', /^3 of \d+ tasks match\.$/);
-    await wb().page.locator('.quick-input-widget input').press('Enter');
+    await wb().quickInputBox().press('Enter');
     await wb().row('veo:e2e-failure').waitFor({ state: 'detached' });
     await wb().tasksView().getByText(/^Filtered by “status:running”: 3 of \d+ shown\.$/).waitFor();
     assert.deepEqual((await wb().taskIds()).sort(), ['batch-1', 'batch-2', 'batch-3']);
@@ -262,7 +262,7 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
   it('downloads a finished video into the workspace through the save dialog', async () => {
     await wb().contextMenu('grok:created-1', 'Download Video');
     // code-server's save dialog is a quick input holding the proposed path: accept it.
-    const input = wb().page.locator('.quick-input-widget input');
+    const input = wb().quickInputBox();
     await input.waitFor();
     const proposed = /workspace\/a-paper-boat-drifting-down-a-rainy-created1\.mp4$/;
     for (let waited = 0; !proposed.test(await input.inputValue()); waited += 100) {
@@ -309,7 +309,7 @@ describe('End to end: AnyAPI Video in a real workbench', function () {
   it('generates a finished task again, each question answered as before, and links the two both ways', async () => {
     await wb().contextMenu('grok:created-1', 'Generate Again…');
     await wb().chooseQuickPickRow(/^grok-video-3$/);
-    const prompt = wb().page.locator('.quick-input-widget input');
+    const prompt = wb().quickInputBox();
     await wb().page.locator('.quick-input-title', { hasText: 'Generate Again (grok-video-3)' }).waitFor();
     assert.equal(await prompt.inputValue(), 'A paper boat drifting down a rainy street', 'the prompt is there to edit');
     await wb().answerInput('Generate Again (grok-video-3)', 'A paper boat drifting down a snowy street');

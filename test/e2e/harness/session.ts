@@ -34,13 +34,14 @@ export class Session {
   ) {}
 
   static async start(options: SessionOptions): Promise<Session> {
-    await ensureCodeServer((line) => process.stdout.write(`      ${line}\n`));
+    const codeServer = await ensureCodeServer((line) => process.stdout.write(`      ${line}\n`));
     const vsix = await buildVsix();
     const gateway = await FakeGateway.start();
     let server: CodeServer | undefined;
     let browser: Browser | undefined;
     try {
       server = await CodeServer.start({
+        codeServer,
         extensions: [vsix, ...(options.extraExtensions ?? [])],
         settings: { 'anyapiVideo.baseUrl': gateway.url, 'anyapiVideo.pollIntervalSeconds': 2, ...options.settings },
         workspaceSettings: options.workspaceSettings,

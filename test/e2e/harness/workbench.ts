@@ -118,17 +118,17 @@ export class Workbench {
     const widget = this.page.locator('.quick-input-widget');
     const titled = widget.locator('.quick-input-title', { hasText: title });
     await titled.waitFor();
-    await widget.locator('input').fill(text);
-    await widget.locator('input').press('Enter');
+    await this.quickInputBox().fill(text);
+    await this.quickInputBox().press('Enter');
     await titled.waitFor({ state: 'hidden' });
   }
 
   /** Answers the open input box, whatever its title (VS Code's own prompts have none), and waits until it closes. */
   async answerPrompt(text: string): Promise<void> {
     const widget = this.page.locator('.quick-input-widget');
-    await widget.locator('input').waitFor();
-    await widget.locator('input').fill(text);
-    await widget.locator('input').press('Enter');
+    await this.quickInputBox().waitFor();
+    await this.quickInputBox().fill(text);
+    await this.quickInputBox().press('Enter');
     await widget.waitFor({ state: 'hidden' });
   }
 
@@ -136,14 +136,22 @@ export class Workbench {
   async expectValidation(title: string, text: string, message: RegExp): Promise<void> {
     const widget = this.page.locator('.quick-input-widget');
     await widget.locator('.quick-input-title', { hasText: title }).waitFor();
-    await widget.locator('input').fill(text);
+    await this.quickInputBox().fill(text);
     await widget.locator('.quick-input-message', { hasText: message }).waitFor({ timeout: 5000 });
+  }
+
+  /**
+   * The text box of the open quick input. Only `input.input`: VS Code 1.96
+   * puts a hidden "check all" checkbox before it.
+   */
+  quickInputBox(): Locator {
+    return this.page.locator('.quick-input-widget input.input');
   }
 
   /** Runs any command from the Command Palette by its full title, e.g. "Developer: Reload Window". */
   async runAnyCommand(fullTitle: string): Promise<void> {
     await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
+    const input = this.quickInputBox();
     await input.waitFor();
     await input.fill(`>${fullTitle}`);
     await this.chooseQuickPickRow(new RegExp(`^${escapeRegExp(fullTitle)}$`));
@@ -160,7 +168,7 @@ export class Workbench {
   async chooseQuickPickRow(label: RegExp): Promise<void> {
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { has: this.page.locator('.label-name', { hasText: label }) }).first();
     await row.waitFor();
-    const input = this.page.locator('.quick-input-widget input');
+    const input = this.quickInputBox();
     await input.focus();
     for (let presses = 0; !(await row.evaluate((element) => element.classList.contains('focused'))); presses++) {
       if (presses > 30) {
@@ -173,7 +181,8 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
     const stillHere = async (): Promise<boolean> =>
       (await this.page.locator('.quick-input-widget').isVisible()) &&
-      (await title.textContent()) === before &&
+      // Bounded: a command such as Reload Window can take the page away between two reads.
+      (await title.textContent({ timeout: 500 }).catch(() => undefined)) === before &&
       (await row.isVisible()) &&
       (await row.evaluate((element) => element.classList.contains('focused')).catch(() => false));
     for (const deadline = Date.now() + 3000; await stillHere(); await this.page.waitForTimeout(100)) {
@@ -302,7 +311,7 @@ export class Workbench {
   async setColorTheme(name: string): Promise<void> {
     await this.runAnyCommand('Preferences: Color Theme');
     // Typed first: the list shows only the themes that fit in it.
-    await this.page.locator('.quick-input-widget input').fill(name);
+    await this.quickInputBox().fill(name);
     await this.chooseQuickPickRow(new RegExp(`^${escapeRegExp(name)}$`));
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
