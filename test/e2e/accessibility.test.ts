@@ -7,7 +7,8 @@ import { recordScenarios, Session } from './harness/session';
 const THEMES = ['Light Modern', 'Dark Modern', 'Dark High Contrast', 'Light High Contrast'];
 
 /**
- * Every webview — the preview, the gallery and Compare — audited with axe-core
+ * Every webview — the preview, the gallery and Compare — walked with Tab
+ * (every control reached, the focus always drawn) and audited with axe-core
  * in light, dark and high-contrast themes: no serious or critical violation.
  */
 describe('End to end: accessibility of the pages', function () {
@@ -39,6 +40,41 @@ describe('End to end: accessibility of the pages', function () {
     await media?.close();
   });
 
+  /** Selects the two finished tasks in the gallery (it keeps a selection) and opens Compare. */
+  const openCompare = async (): Promise<void> => {
+    for (const id of ['grok:a11y-1', 'grok:a11y-2']) {
+      const card = wb().webview().locator(`.card[data-id="${id}"]`);
+      if ((await card.getAttribute('aria-selected')) !== 'true') {
+        await card.click({ modifiers: ['Control'] });
+      }
+    }
+    await wb().webview().getByRole('button', { name: 'Compare (2/2)' }).click();
+    await wb().webview().locator('#name1').filter({ hasText: /\S/ }).waitFor();
+  };
+
+  it('reaches every control of the preview, the gallery and Compare with Tab, and shows where the focus is', async () => {
+    await wb().setColorTheme('Dark Modern');
+    const problems: string[] = [];
+    const walk = async (page: string): Promise<void> => {
+      const { stops, controls } = await wb().tabThroughWebview();
+      for (const stop of stops.filter((stop) => !stop.drawn)) {
+        problems.push(`${page}: ${stop.control} has the focus but does not show it`);
+      }
+      for (const control of controls.filter((control) => !stops.some((stop) => stop.control === control))) {
+        problems.push(`${page}: Tab never reaches ${control}`);
+      }
+    };
+    await wb().openPreviewFromRow('grok:a11y-1');
+    await wb().webview().locator('#status').filter({ hasText: 'Ready' }).waitFor();
+    await walk('preview');
+    await wb().runCommand('Open Gallery');
+    await wb().webview().locator('.card').first().waitFor();
+    await walk('gallery');
+    await openCompare();
+    await walk('compare');
+    assert.deepEqual(problems, []);
+  });
+
   for (const theme of THEMES) {
     it(`finds no serious or critical violation in the preview, the gallery and Compare (${theme})`, async () => {
       await wb().setColorTheme(theme);
@@ -59,15 +95,7 @@ describe('End to end: accessibility of the pages', function () {
       await wb().runCommand('Open Gallery');
       await wb().webview().locator('.card').first().waitFor();
       await audit('gallery');
-      // The gallery remembers its selection from the last theme's round.
-      for (const id of ['grok:a11y-1', 'grok:a11y-2']) {
-        const card = wb().webview().locator(`.card[data-id="${id}"]`);
-        if ((await card.getAttribute('aria-selected')) !== 'true') {
-          await card.click({ modifiers: ['Control'] });
-        }
-      }
-      await wb().webview().getByRole('button', { name: 'Compare (2/2)' }).click();
-      await wb().webview().locator('#name1').filter({ hasText: /\S/ }).waitFor();
+      await openCompare();
       await audit('compare');
       await wb().screenshot(`compare-${theme}`);
       assert.deepEqual(found, []);

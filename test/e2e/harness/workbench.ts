@@ -33,6 +33,26 @@ interface VideoElementLike {
   addEventListener(type: string, listener: () => void, options: { once: boolean }): void;
 }
 
+/** The parts of a DOM element the keyboard walk reads. */
+interface ElementLike {
+  readonly id: string;
+  readonly tagName: string;
+  readonly textContent: string | null;
+  readonly ownerDocument: {
+    readonly body: ElementLike;
+    readonly activeElement: ElementLike | null;
+    readonly defaultView: { getComputedStyle(element: ElementLike): { outlineStyle: string; outlineWidth: string; boxShadow: string } } | null;
+    hasFocus(): boolean;
+    getElementById(id: string): ElementLike | null;
+  };
+  getAttribute(name: string): string | null;
+  checkVisibility(): boolean;
+}
+
+/** What a keyboard user can move to in our pages. */
+const CONTROLS =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, summary, video[controls], [tabindex]:not([tabindex="-1"])';
+
 /** A VS Code workbench in a browser page, driven the way a person drives it. */
 export class Workbench {
   private constructor(
@@ -317,6 +337,58 @@ export class Workbench {
         .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
         .map((violation) => ({ id: violation.id, impact: violation.impact ?? '', help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
     });
+  }
+
+  /**
+   * Walks the active webview with the keyboard: focuses its first control,
+   * then presses Tab until the focus leaves the page or comes back round,
+   * and clicks the editor's tab so keys go to the workbench again.
+   * For each stop it says what has the focus and whether that is drawn (an
+   * outline or a shadow on it, or on the option a listbox's
+   * `aria-activedescendant` names), and it lists every control a user can
+   * see, so a caller can tell what Tab never reached.
+   */
+  async tabThroughWebview(): Promise<{ stops: { control: string; drawn: boolean }[]; controls: string[] }> {
+    // Page functions run in the webview: each spells out its own naming of a control.
+    const controls = this.webview().locator(CONTROLS);
+    const seen = await controls.evaluateAll((elements: ElementLike[]) =>
+      elements
+        .filter((element) => element.checkVisibility())
+        .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ` "${(element.textContent ?? '').trim().slice(0, 30)}"`}`),
+    );
+    await controls.first().focus();
+    // Back and forth, so the first stop too was reached by a key (:focus-visible).
+    await this.page.keyboard.press('Tab');
+    await this.page.keyboard.press('Shift+Tab');
+    const stops: { control: string; drawn: boolean }[] = [];
+    const body = this.webview().locator('body');
+    for (let presses = 0; presses < 60; presses++) {
+      const stop = await body.evaluate((page: ElementLike) => {
+        const document = page.ownerDocument;
+        const focused = document.hasFocus() ? document.activeElement : null;
+        if (!focused || focused === document.body) {
+          return undefined;
+        }
+        const descendant = focused.getAttribute('aria-activedescendant');
+        const shown = descendant ? (document.getElementById(descendant) ?? focused) : focused;
+        const style = document.defaultView!.getComputedStyle(shown);
+        return {
+          control: `${focused.tagName.toLowerCase()}${focused.id ? `#${focused.id}` : ` "${(focused.textContent ?? '').trim().slice(0, 30)}"`}`,
+          drawn: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none',
+        };
+      });
+      if (!stop || stops.slice(0, -1).some((earlier) => earlier.control === stop.control)) {
+        break;
+      }
+      // A video's own controls are several stops inside one element.
+      if (stop.control !== stops.at(-1)?.control) {
+        stops.push(stop);
+      }
+      await this.page.keyboard.press('Tab');
+    }
+    // Keys go back to the workbench, as after a click on the editor's tab.
+    await this.page.locator('.tabs-container .tab.active').click();
+    return { stops, controls: seen };
   }
 
   /** Picks a colour theme by its name in the theme picker, e.g. "Light High Contrast". */
