@@ -18,7 +18,7 @@ function themeIcon({ id, color }: TaskIcon): vscode.ThemeIcon {
   return icon;
 }
 
-/** Builds the tree row for one task; its tooltip is built on hover (see {@link createTaskTooltip}). */
+/** Builds the tree row for one task; its tooltip and command are resolved when needed (see {@link createTaskTooltip}, {@link openPreviewCommand}). */
 export function createTaskTreeItem(task: TrackedTask, now: number, timing?: TaskTiming): vscode.TreeItem {
   const state = displayState(task);
   const item = new vscode.TreeItem(taskName(task), vscode.TreeItemCollapsibleState.None);
@@ -28,8 +28,18 @@ export function createTaskTreeItem(task: TrackedTask, now: number, timing?: Task
   item.iconPath = themeIcon(taskIcon(task, timing));
   item.contextValue = contextValue(task, state, now);
   item.accessibilityInformation = { label: vscode.l10n.t('Video task {0}, {1}', task.id, description) };
-  item.command = { command: CommandId.openPreview, title: vscode.l10n.t('Open Preview'), arguments: [task.id] };
   return item;
+}
+
+/**
+ * What a click or Enter on a task's row runs, given by `resolveTreeItem` when
+ * the row is opened rather than with every refresh. VS Code drops a row's
+ * command with arguments as soon as the row is refreshed, so a click that
+ * met a refresh (polls, ages) ran nothing ("Actual command not found",
+ * microsoft/vscode#173233); resolved on open, the command is always new.
+ */
+export function openPreviewCommand(task: TrackedTask): vscode.Command {
+  return { command: CommandId.openPreview, title: vscode.l10n.t('Open Preview'), arguments: [task.id] };
 }
 
 /** Flags matched by `viewItem =~ /\b…\b/` in package.json menus. */

@@ -7,7 +7,7 @@ import type { TrackedTask } from '../tasks/trackedTask';
 import { matchesFilter, type TaskFilter } from './taskFilter';
 import { groupOf, groupTasks, type Grouping, type TaskGroup } from './taskGrouping';
 import { compareTasks, sortGroup } from './taskPresentation';
-import { createTaskTooltip, createTaskTreeItem } from './taskTreeItem';
+import { createTaskTooltip, createTaskTreeItem, openPreviewCommand } from './taskTreeItem';
 
 /** A group node; the provider keeps one object per key so the tree keeps its expansion. */
 export interface TaskGroupNode {
@@ -102,11 +102,16 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     return task ? createTaskTreeItem(task, Date.now(), this.timing(task.id)) : new vscode.TreeItem(node);
   }
 
-  /** VS Code asks on hover: a tooltip is a dozen formatted lines, so rows that are never hovered never pay for one. */
+  /**
+   * VS Code asks on hover and on open (click or Enter): a tooltip is a dozen
+   * formatted lines, so rows that are never hovered never pay for one, and
+   * the command is made when the row is opened (see {@link openPreviewCommand}).
+   */
   resolveTreeItem(item: vscode.TreeItem, node: TaskTreeNode): vscode.TreeItem {
     const task = typeof node === 'string' ? this.store.get(node) : undefined;
     if (task) {
       item.tooltip = createTaskTooltip(task, sourceOf(task, (id) => this.store.get(id))?.name);
+      item.command = openPreviewCommand(task);
     }
     return item;
   }

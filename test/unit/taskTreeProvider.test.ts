@@ -33,6 +33,15 @@ describe('TaskTreeProvider: refresh a row or rebuild the list', () => {
 
   afterEach(() => provider.dispose());
 
+  it('gives a row its command only when VS Code resolves it on open, so no refresh can leave a click a stale one', () => {
+    open('none');
+    const item = provider.getTreeItem('c');
+    assert.equal(item.command, undefined, 'a refreshed row carries no command VS Code could drop');
+    const resolved = provider.resolveTreeItem(item, 'c');
+    assert.deepEqual(resolved.command, { command: 'anyapiVideo.openPreview', title: 'Open Preview', arguments: ['c'] });
+    assert.ok(resolved.tooltip, 'the tooltip is resolved with it');
+  });
+
   it('refreshes only the row whose answer changed while it keeps its place', () => {
     open('none');
     store.recordSnapshot('a', snapshot('running', { progress: 40, model: 'grok-video-3' }));

@@ -237,11 +237,12 @@ export class Workbench {
   }
 
   /**
-   * Clicks a task's row, which opens its preview. A click that lands just as
-   * the extension refreshes the row runs nothing: the extension host has
-   * already dropped the command of the row the page still shows ("Actual
-   * command not found" in its log; seen in two CI runs). So a click that
-   * opened no preview within 5 s is made once more.
+   * Clicks a task's row, which opens its preview. Rows carried their command
+   * until 0.13.0, and a click that met a refresh of its row ran nothing
+   * ("Actual command not found"; twice in a row in one CI run). The command
+   * is now resolved on open, which leaves a window of milliseconds between
+   * resolving and running it; a click that opened no preview within 5 s is
+   * made once more for that window, not for the old race.
    */
   async openPreviewFromRow(taskId: string): Promise<void> {
     // The preview of this task, not another one still open (a check of any preview passed on the wrong page once).
