@@ -40,8 +40,20 @@ describe('End to end: accessibility of the pages', function () {
     await media?.close();
   });
 
-  /** Selects the two finished tasks in the gallery (it keeps a selection) and opens Compare. */
-  const openCompare = async (): Promise<void> => {
+  /**
+   * Opens every page in turn — the preview of a ready and of a failed task,
+   * the gallery, Compare of the two finished tasks — and hands each to `visit`.
+   */
+  const visitPages = async (visit: (page: string) => Promise<void>): Promise<void> => {
+    await wb().openPreviewFromRow('grok:a11y-1');
+    await wb().webview().locator('#status').filter({ hasText: 'Ready' }).waitFor();
+    await visit('preview (ready)');
+    await wb().openPreviewFromRow('veo:a11y-failed');
+    await visit('preview (failed)');
+    await wb().runCommand('Open Gallery');
+    await wb().webview().locator('.card').first().waitFor();
+    await visit('gallery');
+    // The gallery keeps its selection from an earlier visit.
     for (const id of ['grok:a11y-1', 'grok:a11y-2']) {
       const card = wb().webview().locator(`.card[data-id="${id}"]`);
       if ((await card.getAttribute('aria-selected')) !== 'true') {
@@ -50,6 +62,7 @@ describe('End to end: accessibility of the pages', function () {
     }
     await wb().webview().getByRole('button', { name: 'Compare (2/2)' }).click();
     await wb().webview().locator('#name1').filter({ hasText: /\S/ }).waitFor();
+    await visit('compare');
   };
 
   it('reaches every control of the preview, the gallery and Compare with Tab, and shows where the focus is', async () => {
@@ -64,14 +77,7 @@ describe('End to end: accessibility of the pages', function () {
         problems.push(`${page}: Tab never reaches ${control}`);
       }
     };
-    await wb().openPreviewFromRow('grok:a11y-1');
-    await wb().webview().locator('#status').filter({ hasText: 'Ready' }).waitFor();
-    await walk('preview');
-    await wb().runCommand('Open Gallery');
-    await wb().webview().locator('.card').first().waitFor();
-    await walk('gallery');
-    await openCompare();
-    await walk('compare');
+    await visitPages(walk);
     assert.deepEqual(problems, []);
   });
 
@@ -88,15 +94,7 @@ describe('End to end: accessibility of the pages', function () {
           found.push(`${page}: no main landmark`);
         }
       };
-      await wb().openPreviewFromRow('grok:a11y-1');
-      await audit('preview (ready)');
-      await wb().openPreviewFromRow('veo:a11y-failed');
-      await audit('preview (failed)');
-      await wb().runCommand('Open Gallery');
-      await wb().webview().locator('.card').first().waitFor();
-      await audit('gallery');
-      await openCompare();
-      await audit('compare');
+      await visitPages(audit);
       await wb().screenshot(`compare-${theme}`);
       assert.deepEqual(found, []);
     });
